@@ -1,0 +1,209 @@
+"""The actor knowledge base: countries, organisations, people with dated roles, agent words.
+
+All knowledge lives in data files under ``whimbrel/data/`` (see ``docs/actors.md`` for the
+format); users add or override entries with their own YAML file. This module only loads and
+indexes them: names are matched in text with spaCy's PhraseMatcher, agent words by lemma.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+# Kinds of named entries, from most to least specific identity.
+PERSON, ORGANISATION, SEAT, CAPITAL, COUNTRY, DEMONYM, PLACE = (
+    "person", "organisation", "seat", "capital", "country", "demonym", "place"
+)
+NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
+FOREVER = "9999-12-31"
+
+
+@dataclass(frozen=True)
+class Role:
+    """A person's country and sector over a period (ISO dates; empty means open-ended or unknown)."""
+
+    country: str
+    sector: str
+    start: str = ""
+    end: str = ""
+    source: str = ""
+
+    def holds_on(self, date: str) -> bool:
+        return (not self.start or self.start <= date) and (not self.end or date <= self.end)
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.start or self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One named thing the text may mention."""
+
+    key: str
+    name: str
+    kind: str
+    code: str | None
+    sector: str | None = None
+    plover_code: str | None = None
+    roles: tuple[Role, ...] = ()
+
+    def role_on(self, date: str) -> Role | None:
+        """The role a person held on ``date``; after the last dated role, a former official (ELI)."""
+        if not self.roles:
+            return None
+        dated = [r for r in self.roles if r.dated and r.holds_on(date)]
+        if dated:
+            return max(dated, key=_role_rank)
+        open_ended = [r for r in self.roles if not r.dated]
+        if open_ended:
+            return max(open_ended, key=_role_rank)
+        ended = [r for r in self.roles if r.end and r.end < date]
+        if ended:
+            last = max(ended, key=lambda r: r.end)
+            return Role(last.country, "ELI" if last.sector in _OFFICIAL_SECTORS else last.sector, last.end, "")
+        return min(self.roles, key=lambda r: r.start or FOREVER)
+
+
+_OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+# When a person holds two roles at once, the one news coders report first.
+_SECTOR_PRECEDENCE = ["GOV", "MIL", "SPY", "LEG", "JUD", "COP", "REB", "OPP", "PTY", "ELI"]
+
+
+def _role_rank(role: Role) -> tuple[int, str]:
+    rank = _SECTOR_PRECEDENCE.index(role.sector) if role.sector in _SECTOR_PRECEDENCE else len(_SECTOR_PRECEDENCE)
+    return (-rank, role.start)
+
+
+@dataclass
+class ActorKB:
+    """Indexes of the actor data: surface strings to entries, agent words to sectors."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    surfaces: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # surface -> entry keys
+    agents: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower-case words -> sector
+    modifiers: dict[str, str] = field(default_factory=dict)  # "former" -> ELI
+    unknown_words: frozenset[str] = frozenset()
+    shorthand: dict[str, dict[str, str]] = field(default_factory=dict)  # "the north" -> {context code: code}
+    max_agent_words: int = 1
+
+    def add(self, entry: Entry, surfaces: list[str]) -> None:
+        self.entries[entry.key] = entry
+        for surface in {entry.name, *surfaces}:
+            if surface and surface.strip():
+                self.surfaces[surface.strip()].add(entry.key)
+
+    def add_agent(self, words: str, sector: str) -> None:
+        key = tuple(words.lower().split())
+        self.agents[key] = sector
+        self.max_agent_words = max(self.max_agent_words, len(key))
+
+    def lookup(self, surface: str) -> list[Entry]:
+        return [self.entries[k] for k in self.surfaces.get(surface, ())]
+
+
+def _data_path(name: str):
+    return resources.files("whimbrel") / "data" / name
+
+
+def _read_yaml(path) -> object:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def _add_countries(kb: ActorKB, countries: list[dict]) -> None:
+    for country in countries:
+        code = country["code"]
+        kb.add(Entry(f"country:{code}", country["name"], COUNTRY, code), _as_list(country.get("names")))
+        kb.add(Entry(f"demonym:{code}", country["name"], DEMONYM, code), _as_list(country.get("demonyms")))
+        for kind, sector, key in ((CAPITAL, "GOV", "capitals"), (SEAT, "GOV", "seats"), (PLACE, None, "places")):
+            for place in _as_list(country.get(key)):
+                kb.add(Entry(f"{kind}:{code}:{place}", place, kind, code, sector), [])
+
+
+def _add_organisations(kb: ActorKB, organisations: list[dict]) -> None:
+    for org in organisations:
+        entry = Entry(
+            f"org:{org['name']}",
+            org["name"],
+            ORGANISATION,
+            org.get("code"),
+            org.get("sector"),
+            org.get("plover"),
+        )
+        kb.add(entry, _as_list(org.get("aliases")))
+
+
+def _add_people(kb: ActorKB, rows: list[dict]) -> None:
+    roles: dict[str, list[Role]] = defaultdict(list)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        name = row["name"].strip()
+        roles[name].append(
+            Role(row.get("country") or "", row.get("sector") or "", row.get("start") or "", row.get("end") or "",
+                 row.get("source") or "")
+        )
+        aliases[name].update(a.strip() for raw in _as_list(row.get("aliases")) for a in raw.split("|"))
+    for name, person_roles in roles.items():
+        codes = {r.country for r in person_roles if r.country}
+        code = person_roles[0].country if len(codes) == 1 else None
+        kb.add(Entry(f"person:{name}", name, PERSON, code, roles=tuple(person_roles)), sorted(aliases[name] - {""}))
+
+
+def _add_agents(kb: ActorKB, agents: dict) -> None:
+    for sector, words in (agents.get("sectors") or {}).items():
+        for words_ in _as_list(words):
+            kb.add_agent(words_, sector)
+    for sector, words in (agents.get("modifiers") or {}).items():
+        for word in _as_list(words):
+            kb.modifiers[word.lower()] = sector
+    kb.unknown_words = frozenset(w.lower() for w in _as_list(agents.get("generic_unknown")))
+    for word in _as_list(agents.get("religions")):
+        kb.add_agent(word, "REL")
+
+
+def _read_people_tsv(path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def load_user_file(kb: ActorKB, path: Path) -> None:
+    """Merge a user's YAML file (keys: countries, organisations, people, agents, shorthand) into ``kb``."""
+    data = _read_yaml(Path(path)) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping with keys countries/organisations/people/agents")
+    unknown = set(data) - {"countries", "organisations", "people", "agents", "shorthand"}
+    if unknown:
+        raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
+    _add_countries(kb, data.get("countries") or [])
+    _add_organisations(kb, data.get("organisations") or [])
+    _add_people(kb, [{k: str(v) if v is not None else "" for k, v in p.items()} for p in data.get("people") or []])
+    _add_agents(kb, {"sectors": data.get("agents") or {}})
+    kb.shorthand.update({k.lower(): v for k, v in (data.get("shorthand") or {}).items()})
+
+
+@lru_cache(maxsize=4)
+def load_kb(user_file: str | None = None) -> ActorKB:
+    kb = ActorKB()
+    _add_countries(kb, _read_yaml(_data_path("countries.yaml")))
+    _add_organisations(kb, _read_yaml(_data_path("organisations.yaml")))
+    _add_people(kb, _read_people_tsv(_data_path("people.tsv")))
+    _add_agents(kb, _read_yaml(_data_path("agents.yaml")))
+    kb.shorthand.update({k.lower(): v for k, v in (_read_yaml(_data_path("shorthand.yaml")) or {}).items()})
+    if user_file:
+        load_user_file(kb, Path(user_file))
+    return kb

@@ -1,0 +1,298 @@
+"""Find actor phrases in a parsed document and code each one (country, sector, identity).
+
+A phrase is a noun phrase built around one head token: "Russian President Vladimir Putin",
+"Hungarian and Romanian officials", "Norway's central bank". Knowledge-base names and agent
+words found in the text are grouped by the head they attach to through the dependency parse
+(compound, modifier, possessive, apposition links), then the group is coded as a whole:
+a known person or organisation gives identity; nationality words, possessors and capitals
+give the country; the head-most agent word (with "former", "opposition"... modifiers) gives
+the sector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .kb import CAPITAL, COUNTRY, DEMONYM, NON_STATE_CODES, ORGANISATION, PERSON, PLACE, SEAT, ActorKB, Entry
+
+# Dependency links along which a name or agent word belongs to the phrase of its head.
+_PHRASE_LINKS = {"compound", "amod", "poss", "nmod", "flat", "appos", "nn"}
+# Prepositions whose object gives the country of an agent noun that has none ("people in the UK").
+_ORIGIN_PREPS = {"of", "from", "in"}
+_ARMED_SECTORS = {"MIL", "REB", "UAF", "PRM", "IMG"}
+_NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+
+
+@dataclass
+class Match:
+    """A knowledge-base name or an agent word found in the text."""
+
+    start: int  # token indices
+    end: int
+    entries: tuple[Entry, ...] = ()
+    sector: str | None = None  # for agent words
+    unknown_ner: str | None = None  # NER label of a name the knowledge base lacks
+
+
+@dataclass
+class Phrase:
+    """A coded actor phrase: the head token, the tokens it covers and what they say."""
+
+    head: int
+    start: int
+    end: int
+    codes: list[str] = field(default_factory=list)
+    sector: str | None = None
+    entry: Entry | None = None  # person or organisation identity
+    name: str | None = None
+    kind: str = "group"  # person | organisation | country | group | pronoun | unknown
+    plover_code: str | None = None
+    how: str = "name"
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+@lru_cache(maxsize=4)
+def _matcher(nlp, kb: ActorKB) -> tuple[PhraseMatcher, dict[int, str]]:
+    """A PhraseMatcher over every knowledge-base surface string (case-insensitive; case checked later)."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    surfaces = [s for s, keys in kb.surfaces.items() if _matchable(s, keys, kb)]
+    ids: dict[int, str] = {}
+    for surface, pattern in zip(surfaces, nlp.tokenizer.pipe(surfaces, batch_size=2000)):
+        ids[nlp.vocab.strings.add(surface)] = surface
+        matcher.add(surface, [pattern])
+    return matcher, ids
+
+
+def _matchable(surface: str, keys: set[str], kb: ActorKB) -> bool:
+    """Bare one-word person names are too ambiguous to match alone; coreference links surnames instead."""
+    if any(kb.entries[k].kind != PERSON for k in keys):
+        return True
+    return len(surface.split()) > 1
+
+
+def _case_fits(surface: str, span: Span) -> bool:
+    """Text must be capitalised where the name is; short all-caps names (US, UN) must match exactly."""
+    compact = surface.replace(".", "")
+    if surface.isupper() and len(compact) <= 5:
+        return span.text == surface
+    words = surface.split()
+    if len(words) != len(span.text.split()):
+        return span[0].text[:1].isupper() or not surface[:1].isupper()
+    return all(not w[:1].isupper() or t[:1].isupper() for w, t in zip(words, span.text.split()))
+
+
+def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
+    """Knowledge-base names, then agent words outside them, then names only NER knows."""
+    matcher, ids = _matcher(nlp, kb)
+    spans = []
+    for match_id, start, end in matcher(doc):
+        surface = ids[match_id]
+        span = doc[start:end]
+        if _case_fits(surface, span):
+            spans.append(Span(doc, start, end, label=match_id))
+    matches: list[Match] = []
+    taken: set[int] = set()
+    for span in filter_spans(spans):
+        entries = tuple(kb.lookup(ids[span.label]))
+        matches.append(Match(span.start, span.end, entries))
+        taken.update(range(span.start, span.end))
+    matches.extend(_agent_matches(doc, kb, taken))
+    for ent in doc.ents:
+        if ent.label_ in _NER_LABELS and not taken.intersection(range(ent.start, ent.end)):
+            if not any(m.start < ent.end and ent.start < m.end for m in matches):
+                matches.append(Match(ent.start, ent.end, unknown_ner=ent.label_))
+    return sorted(matches, key=lambda m: m.start)
+
+
+def _agent_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
+    """Agent words ("foreign minister", "troops"): the last word may be inflected, so its lemma counts too."""
+    found = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in range(min(kb.max_agent_words, len(doc) - i), 0, -1):
+            tokens = doc[i : i + n]
+            if taken.intersection(range(i, i + n)) or tokens[-1].pos_ not in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
+                continue
+            words = tuple(t.lower_ for t in tokens)
+            sector = kb.agents.get(words) or kb.agents.get(words[:-1] + (tokens[-1].lemma_.lower(),))
+            if sector:
+                hit = Match(i, i + n, sector=sector)
+                break
+        if hit:
+            found.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return found
+
+
+def build_phrases(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> list[Phrase]:
+    """Group matches by the phrase head they attach to, then code each group."""
+    by_token = {i: m for m in matches for i in range(m.start, m.end)}
+    groups: dict[int, list[Match]] = {}
+    for match in matches:
+        head = _phrase_head(doc[match.start : match.end].root, by_token)
+        groups.setdefault(head.i, []).append(match)
+    phrases = [_code_group(doc, head, group, kb, date) for head, group in groups.items()]
+    _borrow_origin_country(doc, phrases)
+    return sorted((p for p in phrases if p is not None), key=lambda p: p.start)
+
+
+def _phrase_head(token: Token, by_token: dict[int, Match]) -> Token:
+    """Climb from a name or agent word to the head of the noun phrase it belongs to.
+
+    A possessor or modifier joins its head only when that head is itself a name or agent
+    ("Norway's central bank"); "Russia's war" keeps Russia as a phrase of its own.
+    """
+    while token.head is not token:
+        dep, head = token.dep_, token.head
+        joins = dep in _PHRASE_LINKS or (dep == "conj" and token.pos_ == "ADJ" and token.head.pos_ == "ADJ")
+        if not joins or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        if dep != "conj" and head.i not in by_token and head.pos_ != "PROPN":
+            break
+        token = head
+    return token
+
+
+def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: str) -> Phrase | None:
+    start = min(min(m.start for m in group), head.i)
+    end = max(max(m.end for m in group), head.i + 1)
+    phrase = Phrase(head=head.i, start=start, end=end)
+    identity = _identity(group, date)
+    if identity:
+        phrase.entry = identity
+        phrase.name = identity.name
+        phrase.kind = PERSON if identity.kind == PERSON else "organisation"
+    countries: list[str] = []
+    for match in group:
+        for entry in match.entries[:1]:
+            code = _entry_country(entry, date)
+            if code and code not in countries:
+                countries.append(code)
+    if identity:
+        own = _entry_country(identity, date)
+        countries = [own] if own else countries
+        phrase.plover_code = identity.plover_code
+    phrase.codes = countries
+    phrase.sector = _sector(doc, group, kb, identity, date)
+    if not phrase.name:
+        phrase.name = _generic_name(doc, phrase, group)
+    if phrase.kind == "group":
+        kinds = {e.kind for m in group for e in m.entries[:1]}
+        if kinds and kinds <= {COUNTRY, CAPITAL, SEAT, DEMONYM, PLACE} and not any(m.sector for m in group):
+            phrase.kind = "country"
+            phrase.how = "metonym" if kinds & {CAPITAL, SEAT} else "name"
+        elif all(m.unknown_ner for m in group):
+            phrase.kind = "unknown"
+        elif any(m.sector for m in group):
+            phrase.how = "title" if identity else "description"
+    if not phrase.codes and not phrase.sector and phrase.kind != "unknown":
+        return None
+    return phrase
+
+
+def _identity(group: list[Match], date: str) -> Entry | None:
+    """The person or organisation a phrase names; among namesakes, the one active on ``date``."""
+    for kind in (PERSON, ORGANISATION):
+        for match in group:
+            candidates = [e for e in match.entries if e.kind == kind]
+            if candidates:
+                active = [e for e in candidates if e.role_on(date) and e.role_on(date).holds_on(date)]
+                return (active or candidates)[0]
+    return None
+
+
+def _entry_country(entry: Entry, date: str) -> str | None:
+    if entry.kind == PERSON:
+        role = entry.role_on(date)
+        return role.country if role else entry.code
+    return entry.code
+
+
+def _sector(doc: Doc, group: list[Match], kb: ActorKB, identity: Entry | None, date: str) -> str | None:
+    """The head-most agent word's sector, overridden by a modifier before it ("former" -> ELI)."""
+    agents = [m for m in group if m.sector]
+    sector = None
+    if agents:
+        nearest = max(agents, key=lambda m: m.end)
+        sector = nearest.sector
+        for token in doc[min(m.start for m in group) : nearest.start + 1]:
+            override = kb.modifiers.get(token.lower_)
+            if override:
+                sector = override
+        if identity is not None and identity.kind == PERSON:
+            role = identity.role_on(date)
+            if role and role.sector == "ELI" and sector in ("GOV", "MIL", "LEG", "JUD"):
+                sector = "ELI"  # a former leader introduced by the title he held
+        return sector
+    if identity is not None:
+        if identity.kind == PERSON:
+            role = identity.role_on(date)
+            return role.sector if role else None
+        return identity.sector
+    kinds = {m.entries[0].kind for m in group if m.entries}
+    if kinds & {CAPITAL, SEAT}:
+        return "GOV"
+    if kinds == {PLACE}:
+        return "CVL"
+    return None
+
+
+def _generic_name(doc: Doc, phrase: Phrase, group: list[Match]) -> str:
+    """A readable name for an actor with no identity of its own: the country for a bare country
+    mention, else the phrase's own words without a leading article."""
+    named = [m.entries[0] for m in group if m.entries]
+    if len(group) == 1 and named and named[0].kind in (COUNTRY, DEMONYM):
+        return named[0].name
+    words = doc[phrase.start : phrase.end]
+    if words[0].lower_ in ("the", "a", "an"):
+        words = words[1:]
+    return words.text
+
+
+def _borrow_origin_country(doc: Doc, phrases: list[Phrase]) -> None:
+    """An agent with no country takes one from an "of/from/in" object: "people in the UK" -> GBR.
+
+    Armed agents do not take a country from "in", since troops in a country are rarely its own.
+    """
+    by_head = {p.head: p for p in phrases if p is not None}
+    for phrase in by_head.values():
+        if phrase.codes or not phrase.sector:
+            continue
+        for child in doc[phrase.head].children:
+            if child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPS:
+                if child.lower_ == "in" and phrase.sector in _ARMED_SECTORS:
+                    continue
+                for obj in child.children:
+                    source = by_head.get(obj.i) or _nested_phrase(obj, by_head)
+                    if source and source.codes and source.kind in ("country", "organisation"):
+                        phrase.codes = list(source.codes[:1])
+                        break
+
+
+def _nested_phrase(token: Token, by_head: dict[int, Phrase]) -> Phrase | None:
+    """The phrase of an "of the University of X in Scotland" chain: follow nested prepositions."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPS:
+            for obj in child.children:
+                found = by_head.get(obj.i) or _nested_phrase(obj, by_head)
+                if found:
+                    return found
+    return None
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.lower_ in _PRONOUNS and token.pos_ == "PRON"
+
+
+__all__ = ["Phrase", "Match", "find_matches", "build_phrases", "is_pronoun", "NON_STATE_CODES"]

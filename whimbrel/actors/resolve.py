@@ -1,0 +1,171 @@
+"""Per-document actor resolution: from coded phrases to actors followed through the story.
+
+An actor is anchored at its fullest mention and followed through the document by rules that
+are general facts of news English:
+- a known person's surname (or, for names written family-name first, the first word) used
+  alone later refers to that person ("Putin", "Kim");
+- regional shorthand resolves by the countries the story names ("the North" in a Korea story);
+- a definite description with a nationality and a singular title ("the North Korean leader")
+  refers to the person of that country and sector the story already named;
+- a subject pronoun (he, she) refers to the one person named in the nearest preceding sentence
+  that names people, or to that sentence's subject when it names several.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..models import Actor, Mention
+from ..nlp import sentence_index
+from .kb import COUNTRY, PERSON, ActorKB, Entry
+from .phrases import Match, Phrase, build_phrases, find_matches, is_pronoun
+
+
+@dataclass
+class DocActors:
+    """Actors of one document and the phrase (by head token) that mentions each."""
+
+    actors: list[Actor] = field(default_factory=list)
+    phrases: dict[int, Phrase] = field(default_factory=dict)  # head token index -> phrase
+    actor_of: dict[int, str] = field(default_factory=dict)  # head token index -> actor_id
+
+    def actor(self, actor_id: str) -> Actor:
+        return next(a for a in self.actors if a.actor_id == actor_id)
+
+
+def find_actors(doc: Doc, kb: ActorKB, nlp, date: str) -> DocActors:
+    matches = find_matches(doc, kb, nlp)
+    matches += _surname_matches(doc, matches)
+    matches += _shorthand_matches(doc, matches, kb)
+    matches.sort(key=lambda m: m.start)
+    phrases = build_phrases(doc, matches, kb, date)
+    phrases += _pronoun_phrases(doc, phrases)
+    return _group(doc, phrases)
+
+
+def _surname_matches(doc: Doc, matches: list[Match]) -> list[Match]:
+    """Later bare mentions of a named person's family name ("Putin"; "Kim" for Kim Jong-un)."""
+    people: dict[str, Entry] = {}
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    for match in matches:
+        for entry in match.entries[:1]:
+            if entry.kind == PERSON:
+                words = entry.name.replace("-", " ").split()
+                for word in {words[0], words[-1]} if len(words) > 1 else set():
+                    if len(word) > 2:
+                        people.setdefault(word, entry)
+    found = []
+    for token in doc:
+        if token.i not in covered and token.pos_ == "PROPN" and token.text in people:
+            found.append(Match(token.i, token.i + 1, (people[token.text],)))
+    return found
+
+
+def _shorthand_matches(doc: Doc, matches: list[Match], kb: ActorKB) -> list[Match]:
+    """'the North' and the like, resolved by the countries named elsewhere in the story."""
+    named = [e.code for m in matches for e in m.entries[:1] if e.code]
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    found = []
+    for words, mapping in kb.shorthand.items():
+        target = next((mapping[c] for c in named if c in mapping), None)
+        if not target:
+            continue
+        size = len(words.split())
+        for i in range(len(doc) - size + 1):
+            span = doc[i : i + size]
+            if span.text.lower() == words and span[-1].text[:1].isupper() and not covered & set(range(i, i + size)):
+                if i + size < len(doc) and doc[i + size].text == "-":
+                    continue  # "the North-Russia relations": a compound modifier, not an actor
+                entry = Entry(f"country:{target}", span.text, COUNTRY, target)
+                found.append(Match(i, i + size, (entry,)))
+    return found
+
+
+def _pronoun_phrases(doc: Doc, phrases: list[Phrase]) -> list[Phrase]:
+    """Subject pronouns he/she linked to the person the preceding text is about."""
+    people = [p for p in phrases if p.kind == PERSON]
+    found = []
+    for token in doc:
+        if not (is_pronoun(token) and token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass")):
+            continue
+        antecedent = _antecedent(doc, token.i, people)
+        if antecedent:
+            found.append(
+                Phrase(head=token.i, start=token.i, end=token.i + 1, codes=list(antecedent.codes),
+                       sector=antecedent.sector, entry=antecedent.entry, name=antecedent.name, kind=PERSON,
+                       how="pronoun")
+            )
+    return found
+
+
+def _antecedent(doc: Doc, index: int, people: list[Phrase]) -> Phrase | None:
+    sentence = doc[index].sent
+    before = [p for p in people if p.start < index]
+    if not before:
+        return None
+    # Nearest sentence (this one up to the pronoun, else earlier ones) that names anybody.
+    sentences = sorted({doc[p.head].sent.start for p in before}, reverse=True)
+    nearest = sentences[0]
+    if doc[nearest].sent.start < sentence.start and sentence.start - nearest > 3 * max(len(sentence), 40):
+        return None
+    candidates = [p for p in before if doc[p.head].sent.start == nearest]
+    names = {p.name for p in candidates}
+    if len(names) == 1:
+        return candidates[-1]
+    subjects = [p for p in candidates if doc[p.head].dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if len({p.name for p in subjects}) == 1 else None
+
+
+def _identity_key(phrase: Phrase) -> str:
+    if phrase.entry is not None:
+        return f"{phrase.entry.kind}:{phrase.entry.name}"
+    return f"{'+'.join(phrase.codes) or '-'}:{phrase.sector or '-'}:{phrase.kind}"
+
+
+def _group(doc: Doc, phrases: list[Phrase]) -> DocActors:
+    """One Actor per identity; definite descriptions join the person of their country and sector."""
+    result = DocActors()
+    by_key: dict[str, Actor] = {}
+    people_by_role: dict[tuple[str, str], str] = {}
+    for phrase in sorted(phrases, key=lambda p: p.start):
+        key = _identity_key(phrase)
+        if phrase.entry is None and _is_singular_title(doc, phrase):
+            person_key = people_by_role.get((phrase.codes[0], phrase.sector or ""))
+            if person_key:
+                key = person_key
+                phrase.how = "description"
+        actor = by_key.get(key)
+        if actor is None:
+            actor = Actor(
+                actor_id=f"A{len(by_key) + 1}",
+                name=phrase.name or doc[phrase.start : phrase.end].text,
+                code=phrase.codes[0] if phrase.codes else None,
+                sector=phrase.sector,
+                kind=phrase.kind,
+                plover_code=phrase.plover_code,
+            )
+            by_key[key] = actor
+            result.actors.append(actor)
+        if phrase.kind == PERSON and phrase.codes:
+            people_by_role.setdefault((phrase.codes[0], phrase.sector or ""), key)
+        span = doc[phrase.start : phrase.end]
+        actor.mentions.append(
+            Mention(span.text, span.start_char, span.end_char, sentence_index(doc, phrase.head), phrase.how)
+        )
+        result.phrases[phrase.head] = phrase
+        result.actor_of[phrase.head] = actor.actor_id
+    return result
+
+
+def _is_singular_title(doc: Doc, phrase: Phrase) -> bool:
+    """'the North Korean leader': one country, a sector, a singular common-noun head, no name."""
+    head = doc[phrase.head]
+    return (
+        len(phrase.codes) == 1
+        and phrase.sector is not None
+        and phrase.kind == "group"
+        and head.tag_ == "NN"
+        and any(t.lower_ == "the" for t in doc[max(phrase.start - 1, 0) : phrase.head])
+    )

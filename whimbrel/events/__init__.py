@@ -1,0 +1,121 @@
+"""Event stage: from a parsed document and its actors to Event records.
+
+``code_events`` turns detected candidates into records: PLOVER type (with PLOVER's rule that
+future cooperative acts are intentions, AGREE, and announced retreats are CONCEDE), CAMEO code,
+Goldstein value and quad class from the ontology tables, actor and recipient references,
+evidence offsets, realis and a stable id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Doc
+
+from ..actors import DocActors
+from ..models import ActorRef, Article, Event
+from ..nlp import sentence_index
+from ..ontology import Ontology
+from .detect import Candidate, find_candidates
+from .lexicon import Lexicon, load_lexicon
+
+__all__ = ["code_events", "load_lexicon", "REALIS_DEFAULT", "REALIS_ALL"]
+
+REALIS_DEFAULT = frozenset({"asserted", "future"})
+"""What PLOVER codes as events: things that happened, and announced intentions (coded AGREE etc.)."""
+REALIS_ALL = frozenset({"asserted", "future", "negated", "hypothetical", "denied"})
+
+_FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+_INTENT_CAMEO = {"AGREE": "030", "CONCEDE": "08"}
+
+
+def code_events(
+    doc: Doc,
+    article: Article,
+    actors: DocActors,
+    lexicon: Lexicon,
+    ontology: Ontology,
+    *,
+    realis: frozenset[str] = REALIS_DEFAULT,
+    keep_uncoded: bool = False,
+) -> list[Event]:
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for candidate in find_candidates(doc, actors, lexicon):
+        if candidate.realis not in realis:
+            continue
+        actor_refs = _refs(doc, candidate.actor_heads, actors)
+        recipient_refs = tuple(r for r in _refs(doc, candidate.recipient_heads, actors)
+                               if r.actor_id not in {a.actor_id for a in actor_refs})
+        if not keep_uncoded and not any(a.code for a in actor_refs):
+            continue
+        event = _event(doc, article, candidate, actor_refs, recipient_refs, ontology)
+        key = (event.sentence_index, event.event_type, _codes(actor_refs), _codes(recipient_refs))
+        if key in seen:
+            continue
+        seen.add(key)
+        events.append(event)
+    return events
+
+
+def _codes(refs: tuple[ActorRef, ...]) -> tuple[str, ...]:
+    return tuple(sorted(r.code or "" for r in refs))
+
+
+def _refs(doc: Doc, heads: tuple[int, ...], actors: DocActors) -> tuple[ActorRef, ...]:
+    refs = []
+    for head in heads:
+        phrase = actors.phrases[head]
+        actor = actors.actor(actors.actor_of[head])
+        span = doc[phrase.start : phrase.end]
+        codes = phrase.codes or [None]
+        for code in codes:  # "Hungarian and Romanian officials": one reference per country
+            refs.append(ActorRef(span.text, actor.name, code, phrase.sector, span.start_char, span.end_char,
+                                 actor.actor_id))
+    return tuple(refs)
+
+
+def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontology: Ontology) -> Event:
+    trigger, token = candidate.trigger, candidate.token
+    event_type, cameo, mode = trigger.event, trigger.cameo, trigger.mode
+    if candidate.realis == "future" and event_type in _FUTURE_AS_AGREE:
+        event_type, cameo, mode = "AGREE", _INTENT_CAMEO["AGREE"], None
+    elif candidate.realis == "future" and event_type == "RETREAT":
+        event_type, cameo, mode = "CONCEDE", _INTENT_CAMEO["CONCEDE"], None
+    entry = ontology.cameo_code(cameo)
+    sentence = token.sent
+    index = sentence_index(doc, token.i)
+    start, end = token.idx, token.idx + len(token.text)
+    digest = hashlib.sha1(f"{article.doc_id}|{index}|{start}|{end}|{event_type}".encode()).hexdigest()[:16]
+    return Event(
+        event_id=digest,
+        doc_id=article.doc_id,
+        event_type=event_type,
+        mode=mode,
+        context=trigger.context,
+        cameo=entry.code if entry else None,
+        goldstein=entry.goldstein if entry else None,
+        quad_class=ontology.quad_class(event_type),
+        actor=actor_refs,
+        recipient=recipient_refs,
+        trigger=token.text,
+        trigger_start=start,
+        trigger_end=end,
+        sentence=sentence.text,
+        sentence_index=index,
+        sentence_start=sentence.start_char,
+        sentence_end=sentence.end_char,
+        realis=candidate.realis,
+        confidence=_confidence(candidate, actor_refs, recipient_refs),
+        story_date=article.date,
+    )
+
+
+def _confidence(candidate: Candidate, actor_refs, recipient_refs) -> float:
+    """A ranking score, not a calibrated probability: verb triggers with coded arguments rank highest."""
+    score = 0.5 if candidate.trigger.pos == "VERB" else 0.4
+    score += 0.1 * candidate.trigger.specificity
+    score += 0.2 * any(a.code for a in actor_refs) + 0.1 * any(r.code for r in recipient_refs)
+    if candidate.realis != "asserted":
+        score -= 0.1
+    return round(min(score, 0.95), 2)

@@ -1,0 +1,231 @@
+"""Find event mentions in a parsed document: trigger, actor side, recipient side, realis.
+
+Verb triggers take the actor from the subject (the "by" phrase in the passive) and the
+recipient from the object or the prepositions their lexicon entry names; verbs without a
+subject of their own inherit one from the clause they depend on. Noun triggers ("a visit to",
+"the attack on") take the actor from a possessor, a nationality modifier, a "by" phrase or the
+subject of the light verb that governs them ("held talks", "sent a message").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..actors import DocActors
+from .lexicon import Lexicon, Trigger
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "conj"}
+_INHERITS_SUBJECT = {"xcomp", "conj", "advcl"}
+_MODALS = {"may", "might", "could", "would", "should"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_INTENT_VERBS = {"plan", "intend", "expect", "hope", "want", "prepare", "aim", "seek", "vow", "pledge", "promise"}
+_DENIAL_VERBS = {"deny", "refute"}
+_CONDITIONAL_MARKS = {"if", "unless"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An event mention before it becomes an Event record."""
+
+    trigger: Trigger
+    token: Token
+    actor_heads: tuple[int, ...]
+    recipient_heads: tuple[int, ...]
+    realis: str
+
+
+def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candidate]:
+    candidates = []
+    consumed: set[int] = set()  # object nouns already part of a verb+object trigger
+    for token in doc:
+        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.verbs:
+            trigger = _choose_verb_trigger(token, lexicon.verbs[token.lemma_.lower()])
+            if trigger is None or _is_content_of_complement(token, lexicon):
+                continue
+            if trigger.objects:
+                consumed.update(o.i for o in _objects(token))
+            candidates.append(_verb_candidate(token, trigger, actors, lexicon))
+    for token in doc:
+        if token.pos_ == "NOUN" and token.i not in consumed and token.lemma_.lower() in lexicon.nouns:
+            if token.i in actors.phrases:
+                continue  # "protesters", "rebels": actor words, not events
+            candidate = _noun_candidate(token, lexicon.nouns[token.lemma_.lower()][0], actors, lexicon)
+            if candidate is not None:
+                candidates.append(candidate)
+    return candidates
+
+
+def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
+    object_lemmas = {o.lemma_.lower() for o in _objects(token)} | {o.lower_ for o in _objects(token)}
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "agent")}
+    for entry in entries:
+        if entry.objects and not entry.objects & object_lemmas:
+            continue
+        if entry.prep and entry.prep not in particles:
+            continue
+        return entry
+    return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    return found + [c for o in found for c in o.conjuncts]
+
+
+def _is_content_of_complement(token: Token, lexicon: Lexicon) -> bool:
+    """The inner verb of "agreed to resume", "threatened to attack": the outer verb carries the event."""
+    head = token.head
+    while token.dep_ == "conj" and head is not token:
+        token, head = head, head.head
+    if token.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in lexicon.verbs:
+        return False
+    return any(t.complement for t in lexicon.verbs[head.lemma_.lower()])
+
+
+def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Candidate:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    if passive:
+        actor_tokens = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        recipient_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
+    else:
+        actor_tokens = _subject(token)
+        recipient_tokens = []
+    recipient_tokens += _recipient_tokens(token, trigger, passive)
+    if trigger.objects:
+        for obj in _objects(token):
+            recipient_tokens += _prep_objects(obj, trigger.recipient)
+    if trigger.complement and not recipient_tokens:
+        for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+            recipient_tokens += [c for c in clause.children if c.dep_ == "dobj"]
+            recipient_tokens += _prep_objects(clause, ("with", "to", "against", "on"))
+    return Candidate(
+        trigger,
+        token,
+        _heads(actor_tokens, actors),
+        _heads(recipient_tokens, actors),
+        realis_of(token, lexicon),
+    )
+
+
+def _subject(verb: Token) -> list[Token]:
+    """The verb's subject, or the one it inherits: from the governing clause, or the noun a relative clause modifies."""
+    seen = 0
+    while seen < 6:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.lower_ not in ("who", "which", "that")]
+        if subjects:
+            return subjects
+        if verb.dep_ in ("relcl", "acl"):
+            return [verb.head]
+        if verb.dep_ == "xcomp":
+            objects = [c for c in verb.head.children if c.dep_ in ("dobj",)]
+            if objects:
+                return objects  # "urged Iran to stop": Iran is the subject of stop
+        if verb.dep_ not in _INHERITS_SUBJECT or verb.head is verb:
+            return []
+        verb = verb.head
+        seen += 1
+    return []
+
+
+def _recipient_tokens(token: Token, trigger: Trigger, passive: bool) -> list[Token]:
+    found = []
+    if "dobj" in trigger.recipient and not passive:
+        found += [c for c in token.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+    found += _prep_objects(token, trigger.recipient)
+    return found
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    wanted = set(preps) - {"dobj"}
+    return [
+        obj
+        for child in token.children
+        if child.dep_ in ("prep", "dative", "prt") and child.lower_ in wanted
+        for obj in child.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Candidate | None:
+    actor_tokens = [c for c in token.children if c.dep_ in ("poss", "amod", "compound") and c.i in actors.phrases]
+    actor_tokens += _prep_objects(token, trigger.actor)
+    recipient_tokens = _prep_objects(token, trigger.recipient)
+    governor = token.head if token.dep_ in ("dobj", "pobj") else None
+    if governor is not None and governor.dep_ == "prep":
+        governor = governor.head  # "a message of greetings": greetings hangs off message
+        if governor.pos_ == "NOUN" and governor.dep_ == "dobj":
+            recipient_tokens += _prep_objects(governor, trigger.recipient)
+            governor = governor.head
+    if governor is not None and governor.pos_ == "VERB":
+        if governor.lemma_.lower() in lexicon.verbs and _choose_verb_trigger(governor, lexicon.verbs[governor.lemma_.lower()]):
+            return None  # the verb is an event of its own; its object is not a second one
+        if not actor_tokens:
+            actor_tokens = _subject(governor)
+        recipient_tokens += _prep_objects(governor, trigger.recipient + ("to",) * ("to" in trigger.recipient))
+        realis = realis_of(governor, lexicon)
+    else:
+        realis = realis_of(token.head if token.head.pos_ == "VERB" else token, lexicon)
+    actor_heads, recipient_heads = _heads(actor_tokens, actors), _heads(recipient_tokens, actors)
+    if not actor_heads and not recipient_heads:
+        return None
+    return Candidate(trigger, token, actor_heads, recipient_heads, realis)
+
+
+def _heads(tokens: list[Token], actors: DocActors) -> tuple[int, ...]:
+    """Actor phrase heads for argument tokens: the token itself, its conjuncts, or the nearest phrase inside it."""
+    heads: list[int] = []
+    for token in tokens:
+        for member in (token, *token.conjuncts):
+            if member.i in actors.phrases:
+                heads.append(member.i)
+            else:
+                nested = _nearest_phrase(member, actors)
+                if nested is not None:
+                    heads.append(nested)
+    return tuple(dict.fromkeys(heads))
+
+
+def _nearest_phrase(token: Token, actors: DocActors) -> int | None:
+    """Breadth-first through the argument's own noun phrase, not into clauses it contains."""
+    frontier = [c for c in token.children if c.dep_ not in _CLAUSE_DEPS]
+    while frontier:
+        for child in frontier:
+            if child.i in actors.phrases:
+                return child.i
+        frontier = [g for c in frontier for g in c.children if g.dep_ not in _CLAUSE_DEPS]
+    return None
+
+
+def realis_of(verb: Token, lexicon: Lexicon) -> str:
+    """asserted, negated, future, hypothetical or denied, from the verb and the verbs above it."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in children):
+        return "hypothetical"
+    auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & _MODALS:
+        return "hypothetical"
+    if auxiliaries & _FUTURE_AUX or _going_to(verb):
+        return "future"
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp") and head is not verb:
+        lemma = head.lemma_.lower()
+        if lemma in _DENIAL_VERBS:
+            return "denied"
+        if lemma in _INTENT_VERBS:
+            return "future"
+        outer = realis_of(head, lexicon)
+        if outer in ("negated", "hypothetical"):
+            return outer
+    if verb.dep_ == "conj" and head is not verb:
+        return realis_of(head, lexicon)
+    return "asserted"
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.lemma_ == "be" for c in head.children)

@@ -1,0 +1,72 @@
+"""The trigger lexicon (``whimbrel/data/triggers.yaml``): which words report which PLOVER events."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str  # VERB or NOUN
+    event: str
+    cameo: str | None
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    prep: str | None = None
+    objects: frozenset[str] = frozenset()
+    recipient: tuple[str, ...] = ("dobj",)
+    actor: tuple[str, ...] = ("by",)
+    complement: bool = False
+
+    @property
+    def specificity(self) -> int:
+        """Entries with an object list beat those with a particle, which beat bare lemmas."""
+        return 2 * bool(self.objects) + bool(self.prep)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Trigger, ...]]
+    nouns: dict[str, tuple[Trigger, ...]]
+    light_verbs: frozenset[str]
+
+
+def _trigger(raw: dict, pos: str) -> Trigger:
+    default_recipient = ("dobj",) if pos == "VERB" else ()
+    return Trigger(
+        lemma=str(raw["lemma"]).lower(),
+        pos=pos,
+        event=raw["event"],
+        cameo=str(raw["cameo"]) if raw.get("cameo") is not None else None,
+        mode=raw.get("mode") or None,
+        context=tuple(raw.get("context") or ()),
+        prep=(str(raw["prep"]).lower() if raw.get("prep") else None),
+        objects=frozenset(str(o).lower() for o in raw.get("object") or ()),
+        recipient=tuple(str(r).lower() for r in raw.get("recipient") or default_recipient),
+        actor=tuple(str(a).lower() for a in raw.get("actor") or ("by",)),
+        complement=bool(raw.get("complement")),
+    )
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    source = Path(path) if path else resources.files("whimbrel") / "data" / "triggers.yaml"
+    with source.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    tables: dict[str, dict[str, list[Trigger]]] = {"VERB": defaultdict(list), "NOUN": defaultdict(list)}
+    for key, pos in (("verbs", "VERB"), ("nouns", "NOUN")):
+        for raw in data.get(key) or ():
+            trigger = _trigger(raw, pos)
+            tables[pos][trigger.lemma].append(trigger)
+    return Lexicon(
+        verbs={k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in tables["VERB"].items()},
+        nouns={k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in tables["NOUN"].items()},
+        light_verbs=frozenset(str(w).lower() for w in data.get("light_verbs") or ()),
+    )

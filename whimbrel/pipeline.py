@@ -1,0 +1,62 @@
+"""The pipeline: articles in, coded documents out.
+
+    read (ingest/) -> parse (nlp) -> actors (actors/) -> events (events/) -> CodedDocument
+
+``Coder`` holds what is loaded once (spaCy, knowledge base, lexicon, ontology) and codes a
+stream of articles in batches through ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .actors import find_actors, load_kb
+from .dates import today
+from .events import REALIS_ALL, REALIS_DEFAULT, code_events, load_lexicon
+from .models import Article, CodedDocument, ReadError
+from .nlp import load_nlp
+from .ontology import load_ontology
+
+
+class Coder:
+    """Loads the models and knowledge once; ``code`` turns articles into CodedDocuments."""
+
+    def __init__(self, *, actors_file: str | None = None, realis: str = "default", keep_uncoded: bool = False):
+        if realis not in ("default", "all"):
+            raise ValueError("realis must be 'default' or 'all'")
+        self.nlp = load_nlp()
+        self.kb = load_kb(actors_file)
+        self.lexicon = load_lexicon()
+        self.ontology = load_ontology()
+        self.realis = REALIS_ALL if realis == "all" else REALIS_DEFAULT
+        self.keep_uncoded = keep_uncoded
+
+    def code(self, items: Iterable[Article | ReadError], *, batch_size: int = 32) -> Iterator[CodedDocument | ReadError]:
+        """Code each Article; ReadErrors pass through in order so callers can account for every record."""
+        pending: list[Article] = []
+        for item in items:
+            if isinstance(item, ReadError):
+                yield from self._code_batch(pending, batch_size)
+                pending = []
+                yield item
+                continue
+            pending.append(item)
+            if len(pending) >= batch_size:
+                yield from self._code_batch(pending, batch_size)
+                pending = []
+        yield from self._code_batch(pending, batch_size)
+
+    def _code_batch(self, articles: list[Article], batch_size: int) -> Iterator[CodedDocument]:
+        if not articles:
+            return
+        docs = self.nlp.pipe((a.text for a in articles), batch_size=batch_size)
+        for article, doc in zip(articles, docs):
+            yield self.code_doc(article, doc)
+
+    def code_doc(self, article: Article, doc) -> CodedDocument:
+        date = article.date or today()
+        actors = find_actors(doc, self.kb, self.nlp, date)
+        events = code_events(
+            doc, article, actors, self.lexicon, self.ontology, realis=self.realis, keep_uncoded=self.keep_uncoded
+        )
+        return CodedDocument(article, actors.actors, events, sentences=len(doc.user_data.get("sentence_starts") or list(doc.sents)))
