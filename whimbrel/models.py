@@ -35,6 +35,7 @@ class Article:
     wire: str | None = None
     dateline_place: str | None = None
     dateline_date: str | None = None
+    dateline_end: int = 0  # where the story's first sentence begins, after any dateline
 
     @property
     def content_hash(self) -> str:
@@ -129,6 +130,8 @@ class Event:
     date_text: str | None = None
     date_granularity: str | None = None
     date_source: str | None = None
+    date_end: str | None = None
+    temporal_status: str | None = None  # current, background, future, unknown
     location: str | None = None
     reported_by: tuple[str, ...] = ()
     quote_ids: tuple[str, ...] = ()

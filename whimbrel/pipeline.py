@@ -55,7 +55,7 @@ class Coder:
 
     def code_doc(self, article: Article, doc) -> CodedDocument:
         date = article.date or today()
-        actors = find_actors(doc, self.kb, self.nlp, date)
+        actors = find_actors(doc, self.kb, self.nlp, date, skip_chars=article.dateline_end)
         events = code_events(
             doc, article, actors, self.lexicon, self.ontology, realis=self.realis, keep_uncoded=self.keep_uncoded
         )

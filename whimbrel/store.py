@@ -28,7 +28,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("content_hash", pa.string()), ("doc_id", pa.string()), ("title", pa.string()), ("story_date", pa.string()),
         ("url", pa.string()), ("source", pa.string()), ("origin", pa.string()), ("distributor", pa.string()),
         ("wire", pa.string()), ("dateline_place", pa.string()), ("dateline_date", pa.string()),
-        ("text_offset", pa.int64()), ("text", pa.string()), ("sentences", pa.int64()), ("ingested_at", pa.timestamp("s")),
+        ("text_offset", pa.int64()), ("dateline_end", pa.int64()), ("text", pa.string()), ("sentences", pa.int64()), ("ingested_at", pa.timestamp("s")),
     ]),
     "actors": pa.schema([
         ("content_hash", pa.string()), ("doc_id", pa.string()), ("actor_id", pa.string()), ("name", pa.string()),
@@ -47,7 +47,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("trigger", pa.string()), ("trigger_start", pa.int64()), ("trigger_end", pa.int64()),
         ("sentence", pa.string()), ("sentence_index", pa.int64()), ("sentence_start", pa.int64()),
         ("sentence_end", pa.int64()), ("story_date", pa.string()), ("event_date", pa.string()),
-        ("date_text", pa.string()), ("date_granularity", pa.string()), ("date_source", pa.string()),
+        ("date_text", pa.string()), ("date_granularity", pa.string()), ("date_source", pa.string()), ("date_end", pa.string()), ("temporal_status", pa.string()),
         ("location", pa.string()), ("reported_by", pa.list_(pa.string())), ("realis", pa.string()),
         ("confidence", pa.float64()), ("quote_ids", pa.list_(pa.string())),
     ]),
@@ -151,7 +151,7 @@ def _to_arrow(batch: list[CodedDocument]) -> dict[str, pa.Table]:
             "content_hash": h, "doc_id": article.doc_id, "title": article.title, "story_date": article.date,
             "url": article.url, "source": article.source, "origin": article.origin,
             "distributor": article.distributor, "wire": article.wire, "dateline_place": article.dateline_place,
-            "dateline_date": article.dateline_date, "text_offset": article.text_offset, "text": article.text,
+            "dateline_date": article.dateline_date, "text_offset": article.text_offset, "dateline_end": article.dateline_end, "text": article.text,
             "sentences": coded.sentences, "ingested_at": now,
         })
         for actor in coded.actors:

@@ -81,7 +81,7 @@ def _role_rank(role: Role) -> tuple[int, str]:
     return (-rank, role.start)
 
 
-@dataclass
+@dataclass(eq=False)
 class ActorKB:
     """Indexes of the actor data: surface strings to entries, agent words to sectors."""
 

@@ -90,7 +90,7 @@ def _case_fits(surface: str, span: Span) -> bool:
 
 
 def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
-    """Knowledge-base names, then agent words outside them, then names only NER knows."""
+    """Knowledge-base names, then agent words outside them."""
     matcher, ids = _matcher(nlp, kb)
     spans = []
     for match_id, start, end in matcher(doc):
@@ -105,11 +105,17 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
         matches.append(Match(span.start, span.end, entries))
         taken.update(range(span.start, span.end))
     matches.extend(_agent_matches(doc, kb, taken))
-    for ent in doc.ents:
-        if ent.label_ in _NER_LABELS and not taken.intersection(range(ent.start, ent.end)):
-            if not any(m.start < ent.end and ent.start < m.end for m in matches):
-                matches.append(Match(ent.start, ent.end, unknown_ner=ent.label_))
     return sorted(matches, key=lambda m: m.start)
+
+
+def ner_matches(doc: Doc, matches: list[Match]) -> list[Match]:
+    """Names the knowledge base lacks but NER finds: uncoded actors, kept so events can name them."""
+    taken = {i for m in matches for i in range(m.start, m.end)}
+    return [
+        Match(ent.start, ent.end, unknown_ner=ent.label_)
+        for ent in doc.ents
+        if ent.label_ in _NER_LABELS and not taken.intersection(range(ent.start, ent.end))
+    ]
 
 
 def _agent_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
@@ -120,7 +126,7 @@ def _agent_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
         hit = None
         for n in range(min(kb.max_agent_words, len(doc) - i), 0, -1):
             tokens = doc[i : i + n]
-            if taken.intersection(range(i, i + n)) or tokens[-1].pos_ not in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
+            if taken.intersection(range(i, i + n)) or tokens[-1].pos_ not in ("NOUN", "PROPN", "PRON"):
                 continue
             words = tuple(t.lower_ for t in tokens)
             sector = kb.agents.get(words) or kb.agents.get(words[:-1] + (tokens[-1].lemma_.lower(),))
@@ -142,9 +148,10 @@ def build_phrases(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> lis
     for match in matches:
         head = _phrase_head(doc[match.start : match.end].root, by_token)
         groups.setdefault(head.i, []).append(match)
-    phrases = [_code_group(doc, head, group, kb, date) for head, group in groups.items()]
+    phrases = [_code_group(doc, doc[head], group, kb, date) for head, group in groups.items()]
+    phrases = [p for p in phrases if p is not None]
     _borrow_origin_country(doc, phrases)
-    return sorted((p for p in phrases if p is not None), key=lambda p: p.start)
+    return sorted(phrases, key=lambda p: p.start)
 
 
 def _phrase_head(token: Token, by_token: dict[int, Match]) -> Token:
@@ -265,7 +272,7 @@ def _borrow_origin_country(doc: Doc, phrases: list[Phrase]) -> None:
 
     Armed agents do not take a country from "in", since troops in a country are rarely its own.
     """
-    by_head = {p.head: p for p in phrases if p is not None}
+    by_head = {p.head: p for p in phrases}
     for phrase in by_head.values():
         if phrase.codes or not phrase.sector:
             continue
@@ -295,4 +302,4 @@ def is_pronoun(token: Token) -> bool:
     return token.lower_ in _PRONOUNS and token.pos_ == "PRON"
 
 
-__all__ = ["Phrase", "Match", "find_matches", "build_phrases", "is_pronoun", "NON_STATE_CODES"]
+__all__ = ["Phrase", "Match", "find_matches", "ner_matches", "build_phrases", "is_pronoun", "NON_STATE_CODES"]

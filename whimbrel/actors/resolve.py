@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..models import Actor, Mention
 from ..nlp import sentence_index
 from .kb import COUNTRY, PERSON, ActorKB, Entry
-from .phrases import Match, Phrase, build_phrases, find_matches, is_pronoun
+from .phrases import Match, Phrase, build_phrases, find_matches, is_pronoun, ner_matches
 
 
 @dataclass
@@ -35,11 +35,13 @@ class DocActors:
         return next(a for a in self.actors if a.actor_id == actor_id)
 
 
-def find_actors(doc: Doc, kb: ActorKB, nlp, date: str) -> DocActors:
+def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0) -> DocActors:
+    """Actors of a parsed document; text before ``skip_chars`` (a dateline) names no actor."""
     matches = find_matches(doc, kb, nlp)
     matches += _surname_matches(doc, matches)
     matches += _shorthand_matches(doc, matches, kb)
-    matches.sort(key=lambda m: m.start)
+    matches += ner_matches(doc, matches)
+    matches = sorted((m for m in matches if doc[m.start].idx >= skip_chars), key=lambda m: m.start)
     phrases = build_phrases(doc, matches, kb, date)
     phrases += _pronoun_phrases(doc, phrases)
     return _group(doc, phrases)

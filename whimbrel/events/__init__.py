@@ -16,6 +16,7 @@ from ..actors import DocActors
 from ..models import ActorRef, Article, Event
 from ..nlp import sentence_index
 from ..ontology import Ontology
+from ..timex import date_event, story_anchor, time_expressions
 from .detect import Candidate, find_candidates
 from .lexicon import Lexicon, load_lexicon
 
@@ -41,6 +42,8 @@ def code_events(
 ) -> list[Event]:
     events: list[Event] = []
     seen: set[tuple] = set()
+    anchor, anchor_source = story_anchor(article.date, article.dateline_date)
+    expressions = time_expressions(doc)
     for candidate in find_candidates(doc, actors, lexicon):
         if candidate.realis not in realis:
             continue
@@ -49,7 +52,8 @@ def code_events(
                                if r.actor_id not in {a.actor_id for a in actor_refs})
         if not keep_uncoded and not any(a.code for a in actor_refs):
             continue
-        event = _event(doc, article, candidate, actor_refs, recipient_refs, ontology)
+        when = date_event(candidate.token, expressions, anchor, anchor_source, candidate.realis)
+        event = _event(doc, article, candidate, actor_refs, recipient_refs, ontology, when)
         key = (event.sentence_index, event.event_type, _codes(actor_refs), _codes(recipient_refs))
         if key in seen:
             continue
@@ -75,7 +79,7 @@ def _refs(doc: Doc, heads: tuple[int, ...], actors: DocActors) -> tuple[ActorRef
     return tuple(refs)
 
 
-def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontology: Ontology) -> Event:
+def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontology: Ontology, when) -> Event:
     trigger, token = candidate.trigger, candidate.token
     event_type, cameo, mode = trigger.event, trigger.cameo, trigger.mode
     if candidate.realis == "future" and event_type in _FUTURE_AS_AGREE:
@@ -108,6 +112,12 @@ def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontol
         realis=candidate.realis,
         confidence=_confidence(candidate, actor_refs, recipient_refs),
         story_date=article.date,
+        event_date=when.event_date,
+        date_text=when.date_text,
+        date_granularity=when.granularity,
+        date_source=when.source,
+        date_end=when.end,
+        temporal_status=when.status,
     )
 
 

@@ -36,6 +36,7 @@ class Preamble:
     wire: str | None = None
     dateline_place: str | None = None
     dateline_date: str | None = None
+    dateline_end: int = 0
 
 
 def split_preamble(raw: str) -> Preamble:
@@ -53,7 +54,7 @@ def split_preamble(raw: str) -> Preamble:
     while offset < len(raw) and raw[offset].isspace():
         offset += 1
     text = raw[offset:].rstrip()
-    place, dateline_date, dateline_wire = read_dateline(text)
+    place, dateline_date, dateline_wire, dateline_end = read_dateline(text)
     return Preamble(
         text=text,
         offset=offset,
@@ -62,20 +63,21 @@ def split_preamble(raw: str) -> Preamble:
         wire=dateline_wire or wire,
         dateline_place=place,
         dateline_date=dateline_date,
+        dateline_end=dateline_end,
     )
 
 
-def read_dateline(text: str) -> tuple[str | None, str | None, str | None]:
-    """(place, date words, wire) of a dateline opening ``text``; Nones where there is none.
+def read_dateline(text: str) -> tuple[str | None, str | None, str | None, int]:
+    """(place, date words, wire, end offset) of a dateline opening ``text``; Nones and 0 where there is none.
 
     A capitalised phrase only counts as a dateline when a date, a wire in parentheses or a
     dash/colon separator follows it, so an ordinary first sentence is never mistaken for one.
     """
     match = _DATELINE.match(text[:160])
     if not match:
-        return None, None, None
+        return None, None, None, 0
     date, wire, sep = match.group("date"), match.group("wire"), match.group("sep")
     if not (date or wire or sep) or (sep and not (date or wire) and not match.group("place").isupper()):
-        return None, None, None
+        return None, None, None, 0
     place = match.group("place")
-    return (place.title() if place.isupper() else place), date, wire
+    return (place.title() if place.isupper() else place), date, wire, match.end()

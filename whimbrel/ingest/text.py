@@ -27,6 +27,7 @@ def article_from_text(raw: str, *, doc_id: str, origin: str, **metadata) -> Arti
         wire=metadata.pop("wire", None) or preamble.wire,
         dateline_place=preamble.dateline_place,
         dateline_date=preamble.dateline_date,
+        dateline_end=preamble.dateline_end,
         **metadata,
     )
 

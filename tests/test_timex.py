@@ -1,0 +1,60 @@
+"""Date expressions resolved against a fixed story date (Saturday 27 December 2025)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from whimbrel.timex import resolve, story_anchor
+
+ANCHOR = dt.date(2025, 12, 27)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    "words, future, value, granularity",
+    [
+        ("Saturday", False, "2025-12-27", "day"),
+        ("on Wednesday", False, "2025-12-24", "day"),
+        ("Wednesday night", False, "2025-12-24", "day"),
+        ("Wednesday", True, "2025-12-31", "day"),
+        ("December 18", False, "2025-12-18", "day"),
+        ("Dec. 25", False, "2025-12-25", "day"),
+        ("January 3", False, "2025-01-03", "day"),  # a past event cannot lie ahead of the story
+        ("January 3", True, "2026-01-03", "day"),
+        ("3 March 2024", False, "2024-03-03", "day"),
+        ("June 2024", False, "2024-06", "month"),
+        ("last year", False, "2024", "year"),
+        ("since last year", False, "2024", "year"),
+        ("earlier this month", False, "2025-12", "month"),
+        ("two days ago", False, "2025-12-25", "day"),
+        ("a week ago", False, "2025-12-20", "day"),
+        ("next week", True, "2025-12-29", "week"),
+        ("last month", False, "2025-11", "month"),
+        ("yesterday", False, "2025-12-26", "day"),
+        ("in 2019", False, "2019", "year"),
+        ("since 2023", False, "2023", "year"),
+        ("in March", False, "2025-03", "month"),
+    ],
+)
+def test_expressions(words, future, value, granularity):
+    resolved = resolve(words, ANCHOR, future=future)
+    assert resolved is not None, words
+    assert (resolved.value, resolved.granularity) == (value, granularity)
+
+
+def test_ranges():
+    resolved = resolve("between 2022 and 2024", ANCHOR)
+    assert (resolved.value, resolved.granularity, resolved.end) == ("2022", "range", "2024")
+
+
+def test_words_that_name_no_date():
+    assert resolve("the coming decades", ANCHOR) is None
+    assert resolve("a long time", ANCHOR) is None
+
+
+def test_dateline_date_takes_the_year_of_publication():
+    assert story_anchor("2025-12-26", "Dec 27") == (dt.date(2025, 12, 27), "dateline")
+    assert story_anchor("2026-01-01", "Dec 31") == (dt.date(2025, 12, 31), "dateline")
+    assert story_anchor("2025-12-26", None) == (dt.date(2025, 12, 26), "story")
+    assert story_anchor(None, None) == (None, None)

@@ -1,0 +1,244 @@
+"""Event dates from the text, anchored on the story's own date.
+
+News dates events relative to the day it is written: "on Saturday" is the latest Saturday on
+or before the story (the next one in a future-tense clause), "December 18" is in the story's
+year unless that would put a past event in the future, "last year" is a year, "June 2024" a
+month. Date expressions are found by spaCy's NER (DATE, TIME) and attached to the event whose
+clause they modify; expressions are read by the rules below, and dateparser handles whatever
+explicit date they do not cover. An event the text places clearly before the story's news
+("since last year", "in June 2024", an old date with perfect aspect) is background.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "a": 1, "an": 1, "several": 3, "few": 3, "couple": 2}
+UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
+_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b")
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?:of\s+)?(?P<year>\d{4})\b")
+_MONTH_ALONE = re.compile(r"^(?:in\s+|last\s+|this\s+|early\s+|late\s+|mid-?)?" + _MONTH + r"$")
+_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
+_AGO = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few|couple)\s+(?:of\s+)?(?P<unit>day|week|month|year)s?\s+ago\b")
+_WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    value: str  # ISO: 2025-12-27, 2024-06, 2024
+    granularity: str  # day, week, month, year, range
+    end: str | None = None  # the end of a range
+
+    @property
+    def first_day(self) -> dt.date:
+        parts = (self.value.split("-") + ["01", "01"])[:3]
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+
+
+def resolve(text: str, anchor: dt.date, *, future: bool = False) -> TimeValue | None:
+    """The date a time expression names, relative to ``anchor`` (the story's date)."""
+    words = " ".join(text.lower().replace("’", "'").split())
+    between = re.search(r"between\s+(.+?)\s+and\s+(.+)$", words) or re.search(r"from\s+(.+?)\s+(?:to|until)\s+(.+)$", words)
+    if between:
+        first, last = resolve(between.group(1), anchor), resolve(between.group(2), anchor)
+        if first and last:
+            return TimeValue(first.value, "range", last.value)
+    if m := _MONTH_DAY.search(words) or _DAY_MONTH.search(words):
+        month, day = MONTHS[m.group("month")[:4].rstrip(".") if m.group("month")[:4] == "sept" else m.group("month")[:3]], int(m.group("day"))
+        year = int(m.group("year")) if m.group("year") else _year_for(anchor, month, day, future)
+        try:
+            return TimeValue(dt.date(year, month, day).isoformat(), "day")
+        except ValueError:
+            return None
+    if m := _MONTH_YEAR.search(words):
+        return TimeValue(f"{int(m.group('year')):04d}-{MONTHS[m.group('month')[:3]]:02d}", "month")
+    if m := _AGO.search(words):
+        n = NUMBERS.get(m.group("n")) or int(m.group("n"))
+        unit = m.group("unit")
+        day = anchor - dt.timedelta(days=n * UNITS[unit])
+        return _at_granularity(day, {"day": "day", "week": "day", "month": "month", "year": "year"}[unit])
+    if "yesterday" in words:
+        return _at_granularity(anchor - dt.timedelta(days=1), "day")
+    if "tomorrow" in words:
+        return _at_granularity(anchor + dt.timedelta(days=1), "day")
+    if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", words):
+        return _at_granularity(anchor, "day")
+    if m := _WEEKDAY.search(words):
+        return _at_granularity(_weekday(anchor, WEEKDAYS.index(m.group("weekday")), future, words), "day")
+    for unit in ("week", "month", "year"):
+        if re.search(rf"\b(last|past|previous) {unit}\b", words):
+            return _shift(anchor, unit, -1)
+        if re.search(rf"\b(next|coming) {unit}\b", words):
+            return _shift(anchor, unit, +1)
+        if re.search(rf"\b(this|earlier this|later this|current) {unit}\b", words):
+            return _shift(anchor, unit, 0)
+    if m := _MONTH_ALONE.match(words):
+        month = MONTHS[m.group("month")[:3]]
+        year = anchor.year - (1 if (month > anchor.month and not future) or words.startswith("last") else 0)
+        return TimeValue(f"{year:04d}-{month:02d}", "month")
+    years = _YEAR.findall(words)
+    if len(years) == 1 and re.fullmatch(r"(?:in |since |by |early |late |mid-?|the )*\d{4}s?", words):
+        return TimeValue(years[0], "year")
+    return None
+
+
+def _year_for(anchor: dt.date, month: int, day: int, future: bool) -> int:
+    """A month and day without a year: the story's year, unless a past event would then lie ahead."""
+    year = anchor.year
+    try:
+        candidate = dt.date(year, month, day)
+    except ValueError:
+        return year
+    if not future and candidate > anchor + dt.timedelta(days=2):
+        return year - 1
+    if future and candidate < anchor - dt.timedelta(days=2):
+        return year + 1
+    return year
+
+
+def _weekday(anchor: dt.date, weekday: int, future: bool, words: str) -> dt.date:
+    if future or words.startswith("next"):
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    back = (anchor.weekday() - weekday) % 7
+    if words.startswith("last") and back == 0:
+        back = 7
+    return anchor - dt.timedelta(days=back)
+
+
+def _shift(anchor: dt.date, unit: str, amount: int) -> TimeValue:
+    if unit == "year":
+        return TimeValue(f"{anchor.year + amount:04d}", "year")
+    if unit == "month":
+        month_index = anchor.year * 12 + anchor.month - 1 + amount
+        return TimeValue(f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month")
+    monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=amount)
+    return TimeValue(monday.isoformat(), "week")
+
+
+def _at_granularity(day: dt.date, granularity: str) -> TimeValue:
+    value = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[granularity]
+    return TimeValue(value, granularity)
+
+
+@dataclass(frozen=True)
+class EventTime:
+    event_date: str | None
+    date_text: str | None
+    granularity: str | None
+    source: str | None  # text, dateline, story
+    status: str  # current, background, future, unknown
+    end: str | None = None
+
+
+def story_anchor(story_date: str | None, dateline_date: str | None) -> tuple[dt.date | None, str | None]:
+    """The day the story speaks from: its dateline date (year from publication) or publication date."""
+    published = dt.date.fromisoformat(story_date) if story_date else None
+    if dateline_date and published:
+        value = resolve(dateline_date, published + dt.timedelta(days=2))
+        if value and value.granularity == "day":
+            return value.first_day, "dateline"
+    return published, ("story" if published else None)
+
+
+def time_expressions(doc: Doc) -> list[Span]:
+    """DATE entities, with 'between X and Y' joined into one range and 'since'/'earlier' kept in front."""
+    spans = []
+    ents = [e for e in doc.ents if e.label_ in ("DATE",)]
+    skip = set()
+    for i, ent in enumerate(ents):
+        if i in skip:
+            continue
+        start, end = ent.start, ent.end
+        if ent[0].lower_ in ("between", "from") and i + 1 < len(ents) and ents[i + 1].start <= end + 2:
+            end = ents[i + 1].end
+            skip.add(i + 1)
+        if start > 0 and doc[start - 1].lower_ in ("since", "between", "from", "earlier", "until", "before"):
+            start -= 1
+        spans.append(doc[start:end])
+    return spans
+
+
+def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, anchor_source: str | None,
+               realis: str) -> EventTime:
+    """The date of the event whose trigger is ``trigger``: its own time expression, else its report's."""
+    future = realis == "future"
+    expression = _attached(trigger, expressions)
+    if expression is not None and anchor is not None:
+        value = resolve(expression.text, anchor, future=future)
+        if value is not None:
+            return EventTime(value.value, expression.text, value.granularity, "text",
+                             _status(value, anchor, expression, trigger, future), value.end)
+    if anchor is None:
+        return EventTime(None, None, None, None, "future" if future else "unknown")
+    status = "future" if future else ("background" if _perfect_past(trigger) else "current")
+    if status != "current":
+        return EventTime(None, None, None, None, status)
+    return EventTime(anchor.isoformat(), None, "day", anchor_source, status)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a token sits in (a noun trigger's light verb, an expression's verb)."""
+    steps = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token and steps < 8:
+        token, steps = token.head, steps + 1
+    return token
+
+
+def _attached(trigger: Token, expressions: list[Span]) -> Span | None:
+    """The expression modifying the trigger's clause; failing that, the one on the verb that reports it."""
+    verb = _clause_verb(trigger)
+    for expression in expressions:
+        root = expression.root
+        if _clause_verb(root.head if root.head is not root else root) is verb and expression.sent == trigger.sent:
+            return expression
+        if root.head == trigger or (root.head.head == trigger and root.head.dep_ == "prep"):
+            return expression
+    reporter = verb.head
+    if verb.dep_ in ("ccomp", "parataxis") and reporter.lemma_ in _REPORTING_VERBS:
+        for expression in expressions:
+            if expression.sent == trigger.sent and _clause_verb(expression.root.head) is reporter:
+                return expression
+    return None
+
+
+_REPORTING_VERBS = {"say", "report", "announce", "tell", "state", "claim", "add", "confirm", "write", "quote"}
+
+
+def _status(value: TimeValue, anchor: dt.date, expression: Span, trigger: Token, future: bool) -> str:
+    """Background when the date lies clearly before the story's news; future when after."""
+    first_word = expression[0].lower_
+    if first_word == "since":
+        return "background"
+    start = value.first_day
+    if value.granularity in ("day", "week"):
+        if start < anchor - dt.timedelta(days=7):
+            return "background"
+        return "future" if start > anchor else "current"
+    if value.granularity == "month":
+        this_month = dt.date(anchor.year, anchor.month, 1)
+        return "background" if start < this_month else ("future" if start > this_month else "current")
+    this_year = dt.date(anchor.year, 1, 1)
+    if value.granularity == "range":
+        return "background" if start < this_year else "current"
+    return "background" if start < this_year else ("future" if start > this_year or future else "current")
+
+
+def _perfect_past(trigger: Token) -> bool:
+    """'had sent': past perfect puts an event before the story's reference time."""
+    verb = _clause_verb(trigger)
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "had" in auxiliaries
