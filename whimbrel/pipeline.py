@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .actors import find_actors, load_kb
+from .attribution import document_reporters, find_quotes, reporting_chain, sentence_sources
 from .dates import today
 from .events import REALIS_ALL, REALIS_DEFAULT, code_events, load_lexicon
 from .models import Article, CodedDocument, ReadError
@@ -56,7 +57,11 @@ class Coder:
     def code_doc(self, article: Article, doc) -> CodedDocument:
         date = article.date or today()
         actors = find_actors(doc, self.kb, self.nlp, date, skip_chars=article.dateline_end)
+        quotes = find_quotes(doc, actors, article)
+        reporters = document_reporters(doc, actors)
         events = code_events(
-            doc, article, actors, self.lexicon, self.ontology, realis=self.realis, keep_uncoded=self.keep_uncoded
+            doc, article, actors, self.lexicon, self.ontology, realis=self.realis, keep_uncoded=self.keep_uncoded,
+            reported_by=lambda token: reporting_chain(sentence_sources(doc, token, actors), reporters, article),
+            quotes=quotes,
         )
-        return CodedDocument(article, actors.actors, events, sentences=len(doc.user_data.get("sentence_starts") or list(doc.sents)))
+        return CodedDocument(article, actors.actors, events, quotes, sentences=sum(1 for _ in doc.sents))

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 
-from spacy.tokens import Doc
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
-from ..models import ActorRef, Article, Event
+from ..models import ActorRef, Article, Event, Quote
 from ..nlp import sentence_index
 from ..ontology import Ontology
 from ..timex import date_event, story_anchor, time_expressions
@@ -39,7 +41,10 @@ def code_events(
     *,
     realis: frozenset[str] = REALIS_DEFAULT,
     keep_uncoded: bool = False,
+    reported_by: Callable[[Token], tuple[str, ...]] = lambda token: (),
+    quotes: Sequence[Quote] = (),
 ) -> list[Event]:
+    """Events of one document; ``reported_by`` gives a trigger's reporting chain, ``quotes`` link by sentence."""
     events: list[Event] = []
     seen: set[tuple] = set()
     anchor, anchor_source = story_anchor(article.date, article.dateline_date)
@@ -53,7 +58,8 @@ def code_events(
         if not keep_uncoded and not any(a.code for a in actor_refs):
             continue
         when = date_event(candidate.token, expressions, anchor, anchor_source, candidate.realis)
-        event = _event(doc, article, candidate, actor_refs, recipient_refs, ontology, when)
+        event = _event(doc, article, candidate, actor_refs, recipient_refs, ontology, when,
+                       reported_by(candidate.token), quotes)
         key = (event.sentence_index, event.event_type, _codes(actor_refs), _codes(recipient_refs))
         if key in seen:
             continue
@@ -79,7 +85,8 @@ def _refs(doc: Doc, heads: tuple[int, ...], actors: DocActors) -> tuple[ActorRef
     return tuple(refs)
 
 
-def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontology: Ontology, when) -> Event:
+def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontology: Ontology, when, chain,
+           quotes) -> Event:
     trigger, token = candidate.trigger, candidate.token
     event_type, cameo, mode = trigger.event, trigger.cameo, trigger.mode
     if candidate.realis == "future" and event_type in _FUTURE_AS_AGREE:
@@ -118,6 +125,8 @@ def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontol
         date_source=when.source,
         date_end=when.end,
         temporal_status=when.status,
+        reported_by=chain,
+        quote_ids=tuple(q.quote_id for q in quotes if q.sentence_index == index),
     )
 
 

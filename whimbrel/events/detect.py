@@ -104,8 +104,8 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
     return Candidate(
         trigger,
         token,
-        _heads(actor_tokens, actors),
-        _heads(recipient_tokens, actors),
+        argument_heads(actor_tokens, actors),
+        argument_heads(recipient_tokens, actors),
         realis_of(token, lexicon),
     )
 
@@ -168,13 +168,13 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         realis = realis_of(governor, lexicon)
     else:
         realis = realis_of(token.head if token.head.pos_ == "VERB" else token, lexicon)
-    actor_heads, recipient_heads = _heads(actor_tokens, actors), _heads(recipient_tokens, actors)
+    actor_heads, recipient_heads = argument_heads(actor_tokens, actors), argument_heads(recipient_tokens, actors)
     if not actor_heads and not recipient_heads:
         return None
     return Candidate(trigger, token, actor_heads, recipient_heads, realis)
 
 
-def _heads(tokens: list[Token], actors: DocActors) -> tuple[int, ...]:
+def argument_heads(tokens: list[Token], actors: DocActors) -> tuple[int, ...]:
     """Actor phrase heads for argument tokens: the token itself, its conjuncts, or the nearest phrase inside it."""
     heads: list[int] = []
     for token in tokens:

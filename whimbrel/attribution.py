@@ -1,0 +1,152 @@
+"""Who says so: direct quotations with their speakers, and the reporting chain behind each event.
+
+A quotation's speaker is the subject of the reporting verb outside the quotation marks in the
+same sentence ('"...," Kim said'; 'Kim said: "..."'; '"...," said Kim'), resolved through the
+document's actors, so a pronoun speaker is the person it refers to.
+
+An event's chain runs from origin to wire: the source its own sentence names ("the North's
+state media said", "according to KCNA", "officials said"), then the news outlets the story
+cites as reporting ("Yonhap news agency reported"), then the wire of the dateline. A
+country's "state media" is that country's outlet named in the same story, where there is one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .actors import DocActors
+from .events.detect import argument_heads
+from .models import Article, Quote
+
+REPORTING_VERBS = frozenset({
+    "say", "report", "tell", "add", "announce", "state", "claim", "confirm", "declare", "write", "quote", "insist",
+    "warn", "note", "explain", "argue", "stress", "tweet", "post", "allege", "deny", "acknowledge",
+})
+_QUOTE = re.compile(r"[\"“”]([^\"“”]{8,}?)[\"“”]")
+_MEDIA_SECTOR = "JRN"
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    code: str | None
+    actor_id: str | None
+    generic_media: bool = False  # "state media", "local media": no outlet named
+
+
+def _source(actors: DocActors, head: int) -> Source:
+    actor = actors.actor(actors.actor_of[head])
+    generic = actor.sector == _MEDIA_SECTOR and actor.kind != "organisation"
+    return Source(actor.name, actor.code, actor.actor_id, generic)
+
+
+def find_quotes(doc: Doc, actors: DocActors, article: Article) -> list[Quote]:
+    quotes = []
+    for match in _QUOTE.finditer(doc.text):
+        start, end = match.start(1), match.end(1)
+        if len(match.group(1).split()) < 3:
+            continue  # a scare-quoted phrase ("meaningful"), not a quotation
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        speaker = _speaker(doc, span.start, span.end, actors)
+        quote_id = hashlib.sha1(f"{article.doc_id}|{start}|{end}".encode()).hexdigest()[:16]
+        sentence_index = _sentence_of(doc, span.start)
+        quotes.append(Quote(quote_id, article.doc_id, match.group(1), start, end, sentence_index,
+                            speaker.name if speaker else None, speaker.code if speaker else None,
+                            speaker.actor_id if speaker else None))
+    return quotes
+
+
+def _sentence_of(doc: Doc, token_index: int) -> int:
+    from .nlp import sentence_index
+
+    return sentence_index(doc, token_index)
+
+
+def _speaker(doc: Doc, start: int, end: int, actors: DocActors) -> Source | None:
+    """The subject of a reporting verb outside the quotation, in the sentences the quotation touches."""
+    first, last = doc[start].sent, doc[end - 1].sent
+    window = doc[first.start : last.end]
+    verbs = [t for t in window if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and not start <= t.i < end]
+    verbs.sort(key=lambda t: min(abs(t.i - start), abs(t.i - end)))
+    for verb in verbs:
+        source = subject_source(verb, actors)
+        if source:
+            return source
+    return None
+
+
+def subject_source(verb: Token, actors: DocActors) -> Source | None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for head in argument_heads(subjects, actors):
+        return _source(actors, head)
+    return None
+
+
+def sentence_sources(doc: Doc, trigger: Token, actors: DocActors) -> list[Source]:
+    """Sources the event's own sentence names: the reporting verb above the trigger, 'according to X'."""
+    found: list[Source] = []
+    token = trigger
+    for _ in range(8):
+        if token.head is token:
+            break
+        if token.dep_ in ("ccomp", "parataxis", "conj") and token.head.lemma_.lower() in REPORTING_VERBS:
+            source = subject_source(token.head, actors)
+            if source:
+                found.append(source)
+        token = token.head
+    sentence = trigger.sent
+    for tok in sentence:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+            found += [_source(actors, head) for head in argument_heads(objects, actors)]
+    return found
+
+
+def document_reporters(doc: Doc, actors: DocActors) -> list[Source]:
+    """News outlets the story cites as reporting or being told, in order of first citation."""
+    found: list[Source] = []
+    for token in doc:
+        if token.lemma_.lower() not in REPORTING_VERBS or token.pos_ != "VERB":
+            continue
+        heads = argument_heads([c for c in token.children if c.dep_ in ("nsubj", "dobj", "dative")], actors)
+        heads += argument_heads([o for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                                 for o in c.children if o.dep_ == "pobj"], actors)
+        found += [_source(actors, head) for head in heads]
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            found += [_source(actors, head) for head in argument_heads(objects, actors)]
+    found = [s for s in found if _is_outlet(actors, s)]
+    unique: dict[str, Source] = {}
+    for source in sorted(found, key=lambda s: _first_mention(actors, s.actor_id)):
+        unique.setdefault(source.name, source)
+    return list(unique.values())
+
+
+def _is_outlet(actors: DocActors, source: Source) -> bool:
+    actor = actors.actor(source.actor_id)
+    return actor.sector == _MEDIA_SECTOR and actor.kind == "organisation"
+
+
+def _first_mention(actors: DocActors, actor_id: str | None) -> int:
+    actor = actors.actor(actor_id) if actor_id else None
+    return min((m.start for m in actor.mentions), default=0) if actor else 0
+
+
+def reporting_chain(own: list[Source], reporters: list[Source], article: Article) -> tuple[str, ...]:
+    """Origin to wire: the sentence's sources (state media resolved to the outlet named), outlets, wire."""
+    outlets = {s.code: s for s in reporters}
+    chain: list[str] = []
+    for source in own:
+        outlet = outlets.get(source.code) if source.generic_media else None
+        chain.append((outlet or source).name)
+    chain += [s.name for s in reporters]
+    if article.wire:
+        chain.append(article.wire)
+    return tuple(dict.fromkeys(c for c in chain if c))
