@@ -93,7 +93,7 @@ def sentence_sources(doc: Doc, trigger: Token, actors: DocActors) -> list[Source
     found: list[Source] = []
     token = trigger
     for _ in range(8):
-        if token.head is token:
+        if token.head == token:
             break
         if token.dep_ in ("ccomp", "parataxis", "conj") and token.head.lemma_.lower() in REPORTING_VERBS:
             source = subject_source(token.head, actors)

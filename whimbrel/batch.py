@@ -90,7 +90,7 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
 
 def run(
     items: Iterable[Article | ReadError],
-    code: Callable[[list[Article | ReadError]], Iterable[CodedDocument | ReadError]],
+    code: Callable[[Iterable[Article | ReadError]], Iterable[CodedDocument | ReadError]],
     *,
     report: RunReport,
     on_document: Callable[[CodedDocument], None] | None = None,
@@ -100,28 +100,40 @@ def run(
     batch_size: int = 64,
     progress: Progress | None = None,
 ) -> RunReport:
-    """Drive records through ``code`` in batches; ``skip_known`` filters content already stored."""
-    for batch in chunks(items, batch_size):
-        if skip_known is not None:
-            known = skip_known([a.content_hash for a in batch if isinstance(a, Article)])
-            report.already_stored += sum(isinstance(a, Article) and a.content_hash in known for a in batch)
-            batch = [a for a in batch if not (isinstance(a, Article) and a.content_hash in known)]
-        coded_batch = []
-        for result in code(batch):
-            if isinstance(result, ReadError):
-                report.skipped.append(result)
-                if on_error:
-                    on_error(result)
-                continue
+    """Stream records through ``code`` once; ``skip_known`` drops content already stored before
+    coding, ``on_batch`` stores coded documents ``batch_size`` at a time."""
+
+    def unknown_only(stream: Iterable[Article | ReadError]) -> Iterator[Article | ReadError]:
+        for batch in chunks(stream, batch_size):
+            if skip_known is not None:
+                known = skip_known([a.content_hash for a in batch if isinstance(a, Article)])
+                report.already_stored += sum(isinstance(a, Article) and a.content_hash in known for a in batch)
+                batch = [a for a in batch if not (isinstance(a, Article) and a.content_hash in known)]
+            yield from batch
+
+    pending: list[CodedDocument] = []
+
+    def flush() -> None:
+        if on_batch and pending:
+            stored = on_batch(pending)
+            report.already_stored += len(pending) - stored  # the same text twice in one batch
+            report.coded -= len(pending) - stored
+        pending.clear()
+
+    for result in code(unknown_only(items)):
+        if isinstance(result, ReadError):
+            report.skipped.append(result)
+            if on_error:
+                on_error(result)
+        else:
             report.coded += 1
             report.events += len(result.events)
-            coded_batch.append(result)
+            pending.append(result)
             if on_document:
                 on_document(result)
-        if on_batch and coded_batch:
-            stored = on_batch(coded_batch)
-            report.already_stored += len(coded_batch) - stored
-            report.coded -= len(coded_batch) - stored
+            if len(pending) >= batch_size:
+                flush()
         if progress:
             progress.update()
+    flush()
     return report

@@ -21,6 +21,7 @@ import typer
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news articles into political event data.")
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0 = all cores).")]
 ActorsFileOption = Annotated[
     Optional[Path], typer.Option("--actors-file", help="Your own YAML actors file, added to the built-in knowledge.")
 ]
@@ -59,6 +60,16 @@ def _coder(actors_file: Path | None, realis: Realis, keep_uncoded: bool):
     return get_coder(str(actors_file) if actors_file else None, realis.value, keep_uncoded)
 
 
+def _code_with(coder, jobs: int):
+    """The coding function for a run: in-process, or spread over worker processes."""
+    from .parallel import default_jobs
+
+    jobs = default_jobs() if jobs == 0 else jobs
+    if jobs <= 1:
+        return coder.code
+    return lambda items: coder.code(items, jobs=jobs)
+
+
 def _finish(report) -> None:
     _err(f"whimbrel: {report.summary()}")
     if report.failed:
@@ -72,6 +83,7 @@ def code(
     realis: Annotated[Realis, typer.Option(help="default: asserted and announced events; all: also negated and hypothetical.")] = Realis.default,
     keep_uncoded: Annotated[bool, typer.Option("--keep-uncoded", help="Keep events whose actor has no country or organisation code.")] = False,
     actors_file: ActorsFileOption = None,
+    jobs: JobsOption = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
     """Code articles and write one JSON event record per line."""
@@ -88,7 +100,7 @@ def code(
 
     progress = Progress(report, enabled=not quiet)
     try:
-        run(read_inputs(inputs), coder.code, report=report, on_document=write,
+        run(read_inputs(inputs), _code_with(coder, jobs), report=report, on_document=write,
             on_error=lambda e: _err(f"skipped {e}"), progress=progress)
     finally:
         progress.close()
@@ -104,6 +116,7 @@ def ingest(
     realis: Annotated[Realis, typer.Option()] = Realis.default,
     keep_uncoded: Annotated[bool, typer.Option("--keep-uncoded")] = False,
     actors_file: ActorsFileOption = None,
+    jobs: JobsOption = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Code articles into the database; articles already stored (same text) are skipped."""
@@ -116,7 +129,7 @@ def ingest(
     progress = Progress(report, enabled=not quiet)
     with Store(db) as store:
         try:
-            run(read_inputs(inputs), coder.code, report=report, on_batch=store.add, skip_known=store.known_hashes,
+            run(read_inputs(inputs), _code_with(coder, jobs), report=report, on_batch=store.add, skip_known=store.known_hashes,
                 on_error=lambda e: _err(f"skipped {e}"), progress=progress)
         finally:
             progress.close()

@@ -132,6 +132,8 @@ class Event:
     date_source: str | None = None
     date_end: str | None = None
     temporal_status: str | None = None  # current, background, future, unknown
+    conflict: bool = False  # the story gives this event two different dates
+    event_date_alternatives: tuple[str, ...] = ()
     location: str | None = None
     reported_by: tuple[str, ...] = ()
     quote_ids: tuple[str, ...] = ()
@@ -153,6 +155,7 @@ class Event:
         record["recipient"] = [asdict(r) for r in self.recipient]
         record["reported_by"] = list(self.reported_by)
         record["quote_ids"] = list(self.quote_ids)
+        record["event_date_alternatives"] = list(self.event_date_alternatives)
         record["offsets"] = self.offsets
         return record
 

@@ -31,9 +31,16 @@ class Coder:
         self.ontology = load_ontology()
         self.realis = REALIS_ALL if realis == "all" else REALIS_DEFAULT
         self.keep_uncoded = keep_uncoded
+        self.settings = {"actors_file": actors_file, "realis": realis, "keep_uncoded": keep_uncoded}
 
-    def code(self, items: Iterable[Article | ReadError], *, batch_size: int = 32) -> Iterator[CodedDocument | ReadError]:
+    def code(self, items: Iterable[Article | ReadError], *, batch_size: int = 32,
+             jobs: int = 1) -> Iterator[CodedDocument | ReadError]:
         """Code each Article; ReadErrors pass through in order so callers can account for every record."""
+        if jobs > 1:
+            from .parallel import code_parallel
+
+            yield from code_parallel(items, self.settings, jobs)
+            return
         pending: list[Article] = []
         for item in items:
             if isinstance(item, ReadError):

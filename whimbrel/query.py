@@ -63,12 +63,12 @@ _LAYOUTS = {
     "polecat": """
         event_id, story_date, coalesce(event_date, story_date) AS event_date, date_granularity,
         event_type, mode, array_to_string(context, ';') AS context,
-        array_to_string(list_transform(actor, a -> a.name), ';') AS actor_name,
-        array_to_string(list_transform(actor, a -> coalesce(a.code, '')), ';') AS actor_country,
-        array_to_string(list_transform(actor, a -> coalesce(a.sector, '')), ';') AS actor_sector,
-        array_to_string(list_transform(recipient, a -> a.name), ';') AS recipient_name,
-        array_to_string(list_transform(recipient, a -> coalesce(a.code, '')), ';') AS recipient_country,
-        array_to_string(list_transform(recipient, a -> coalesce(a.sector, '')), ';') AS recipient_sector,
+        array_to_string(list_transform(actor, lambda a: a.name), ';') AS actor_name,
+        array_to_string(list_transform(actor, lambda a: coalesce(a.code, '')), ';') AS actor_country,
+        array_to_string(list_transform(actor, lambda a: coalesce(a.sector, '')), ';') AS actor_sector,
+        array_to_string(list_transform(recipient, lambda a: a.name), ';') AS recipient_name,
+        array_to_string(list_transform(recipient, lambda a: coalesce(a.code, '')), ';') AS recipient_country,
+        array_to_string(list_transform(recipient, lambda a: coalesce(a.sector, '')), ';') AS recipient_sector,
         location, realis, array_to_string(reported_by, ';') AS reported_by, cameo, goldstein, quad_class,
         doc_id, sentence, confidence""",
     "gdelt": """
@@ -95,7 +95,7 @@ def select_events(store: Store, flt: EventFilter = EventFilter(), *, layout: str
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
-    return store.con.execute(sql, params).to_arrow_table()
+    return store.con.sql(sql, params=params).to_arrow_table()
 
 
 def write_table(table: pa.Table, fmt: str, output: str | None) -> None:

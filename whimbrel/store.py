@@ -49,7 +49,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("sentence_end", pa.int64()), ("story_date", pa.string()), ("event_date", pa.string()),
         ("date_text", pa.string()), ("date_granularity", pa.string()), ("date_source", pa.string()), ("date_end", pa.string()), ("temporal_status", pa.string()),
         ("location", pa.string()), ("reported_by", pa.list_(pa.string())), ("realis", pa.string()),
-        ("confidence", pa.float64()), ("quote_ids", pa.list_(pa.string())),
+        ("confidence", pa.float64()), ("quote_ids", pa.list_(pa.string())), ("conflict", pa.bool_()),
+        ("event_date_alternatives", pa.list_(pa.string())),
     ]),
     "quotes": pa.schema([
         ("quote_id", pa.string()), ("content_hash", pa.string()), ("doc_id", pa.string()), ("text", pa.string()),
@@ -60,7 +61,7 @@ SCHEMAS: dict[str, pa.Schema] = {
 _KEYS = {"documents": "content_hash", "events": "event_id", "quotes": "quote_id"}
 _DUCK_TYPES = {
     pa.string(): "VARCHAR", pa.int64(): "BIGINT", pa.float64(): "DOUBLE", pa.timestamp("s"): "TIMESTAMP",
-    pa.list_(pa.string()): "VARCHAR[]",
+    pa.list_(pa.string()): "VARCHAR[]", pa.bool_(): "BOOLEAN",
 }
 
 
@@ -101,13 +102,12 @@ class Store:
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """Which of these content hashes are stored already (so their articles need no coding)."""
         wanted = pa.table({"h": pa.array(list(set(hashes)), pa.string())})
-        self.con.register("wanted_hashes", wanted)
+        cursor = self.con.cursor()  # its own handle: readers may run on another thread than writers
         try:
-            rows = self.con.execute(
-                "SELECT content_hash FROM documents JOIN wanted_hashes ON content_hash = h"
-            ).fetchall()
+            cursor.register("wanted_hashes", wanted)
+            rows = cursor.execute("SELECT content_hash FROM documents JOIN wanted_hashes ON content_hash = h").fetchall()
         finally:
-            self.con.unregister("wanted_hashes")
+            cursor.close()
         return {r[0] for r in rows}
 
     def add(self, documents: list[CodedDocument]) -> int:

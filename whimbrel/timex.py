@@ -193,7 +193,7 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
 def _clause_verb(token: Token) -> Token:
     """The verb of the clause a token sits in (a noun trigger's light verb, an expression's verb)."""
     steps = 0
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token and steps < 8:
+    while token.pos_ not in ("VERB", "AUX") and token.head != token and steps < 8:
         token, steps = token.head, steps + 1
     return token
 
@@ -203,14 +203,14 @@ def _attached(trigger: Token, expressions: list[Span]) -> Span | None:
     verb = _clause_verb(trigger)
     for expression in expressions:
         root = expression.root
-        if _clause_verb(root.head if root.head is not root else root) is verb and expression.sent == trigger.sent:
+        if _clause_verb(root.head if root.head != root else root) == verb and expression.sent == trigger.sent:
             return expression
         if root.head == trigger or (root.head.head == trigger and root.head.dep_ == "prep"):
             return expression
     reporter = verb.head
     if verb.dep_ in ("ccomp", "parataxis") and reporter.lemma_ in _REPORTING_VERBS:
         for expression in expressions:
-            if expression.sent == trigger.sent and _clause_verb(expression.root.head) is reporter:
+            if expression.sent == trigger.sent and _clause_verb(expression.root.head) == reporter:
                 return expression
     return None
 

@@ -67,7 +67,7 @@ def _main_phrase(doc, phrases: dict[int, Phrase]) -> Phrase | None:
 
     def depth(index: int) -> int:
         token, steps = doc[index], 0
-        while token.head is not token:
+        while token.head != token:
             token, steps = token.head, steps + 1
         return steps
 

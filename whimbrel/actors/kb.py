@@ -17,8 +17,8 @@ from pathlib import Path
 import yaml
 
 # Kinds of named entries, from most to least specific identity.
-PERSON, ORGANISATION, SEAT, CAPITAL, COUNTRY, DEMONYM, PLACE = (
-    "person", "organisation", "seat", "capital", "country", "demonym", "place"
+PERSON, ORGANISATION, SEAT, CAPITAL, COUNTRY, DEMONYM, PLACE, REGION = (
+    "person", "organisation", "seat", "capital", "country", "demonym", "place", "region"
 )
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 FOREVER = "9999-12-31"
@@ -201,6 +201,8 @@ def load_kb(user_file: str | None = None) -> ActorKB:
     kb = ActorKB()
     _add_countries(kb, _read_yaml(_data_path("countries.yaml")))
     _add_organisations(kb, _read_yaml(_data_path("organisations.yaml")))
+    for region in _read_yaml(_data_path("regions.yaml")):
+        kb.add(Entry(f"region:{region}", region, REGION, None), [])
     _add_people(kb, _read_people_tsv(_data_path("people.tsv")))
     _add_agents(kb, _read_yaml(_data_path("agents.yaml")))
     kb.shorthand.update({k.lower(): v for k, v in (_read_yaml(_data_path("shorthand.yaml")) or {}).items()})

@@ -160,7 +160,7 @@ def _phrase_head(token: Token, by_token: dict[int, Match]) -> Token:
     A possessor or modifier joins its head only when that head is itself a name or agent
     ("Norway's central bank"); "Russia's war" keeps Russia as a phrase of its own.
     """
-    while token.head is not token:
+    while token.head != token:
         dep, head = token.dep_, token.head
         joins = dep in _PHRASE_LINKS or (dep == "conj" and token.pos_ == "ADJ" and token.head.pos_ == "ADJ")
         if not joins or head.pos_ not in ("NOUN", "PROPN", "ADJ"):

@@ -9,6 +9,7 @@ evidence offsets, realis and a stable id.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from collections.abc import Callable, Sequence
 
@@ -65,7 +66,29 @@ def code_events(
             continue
         seen.add(key)
         events.append(event)
-    return events
+    return _flag_date_conflicts(events, doc)
+
+
+def _flag_date_conflicts(events: list[Event], doc: Doc) -> list[Event]:
+    """The same act (actor, type, trigger word) dated differently in one story: flag each, keep both.
+
+    A recipient missing on one report does not make it another act; different recipients do.
+    """
+    lemma = {e.event_id: doc.char_span(e.trigger_start, e.trigger_end)[0].lemma_.lower() for e in events}
+    flagged = []
+    for event in events:
+        others = [
+            o for o in events
+            if o is not event and o.event_type == event.event_type and lemma[o.event_id] == lemma[event.event_id]
+            and _codes(o.actor) == _codes(event.actor)
+            and (not o.recipient or not event.recipient or _codes(o.recipient) == _codes(event.recipient))
+            and o.date_source == "text" and event.date_source == "text" and o.event_date != event.event_date
+        ]
+        if others:
+            alternatives = tuple(sorted({o.event_date for o in others}))
+            event = replace(event, conflict=True, event_date_alternatives=alternatives)
+        flagged.append(event)
+    return flagged
 
 
 def _codes(refs: tuple[ActorRef, ...]) -> tuple[str, ...]:

@@ -60,7 +60,7 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
 
 def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
     object_lemmas = {o.lemma_.lower() for o in _objects(token)} | {o.lower_ for o in _objects(token)}
-    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "agent")}
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "agent", "advmod")}
     for entry in entries:
         if entry.objects and not entry.objects & object_lemmas:
             continue
@@ -78,7 +78,7 @@ def _objects(verb: Token) -> list[Token]:
 def _is_content_of_complement(token: Token, lexicon: Lexicon) -> bool:
     """The inner verb of "agreed to resume", "threatened to attack": the outer verb carries the event."""
     head = token.head
-    while token.dep_ == "conj" and head is not token:
+    while token.dep_ == "conj" and head != token:
         token, head = head, head.head
     if token.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in lexicon.verbs:
         return False
@@ -123,7 +123,7 @@ def _subject(verb: Token) -> list[Token]:
             objects = [c for c in verb.head.children if c.dep_ in ("dobj",)]
             if objects:
                 return objects  # "urged Iran to stop": Iran is the subject of stop
-        if verb.dep_ not in _INHERITS_SUBJECT or verb.head is verb:
+        if verb.dep_ not in _INHERITS_SUBJECT or verb.head == verb:
             return []
         verb = verb.head
         seen += 1
@@ -212,7 +212,7 @@ def realis_of(verb: Token, lexicon: Lexicon) -> str:
     if auxiliaries & _FUTURE_AUX or _going_to(verb):
         return "future"
     head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp") and head is not verb:
+    if verb.dep_ in ("xcomp", "ccomp") and head != verb:
         lemma = head.lemma_.lower()
         if lemma in _DENIAL_VERBS:
             return "denied"
@@ -221,7 +221,7 @@ def realis_of(verb: Token, lexicon: Lexicon) -> str:
         outer = realis_of(head, lexicon)
         if outer in ("negated", "hypothetical"):
             return outer
-    if verb.dep_ == "conj" and head is not verb:
+    if verb.dep_ == "conj" and head != verb:
         return realis_of(head, lexicon)
     return "asserted"
 

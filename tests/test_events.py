@@ -1,0 +1,78 @@
+"""Event detection on the project's own sentences: each construction, realis, and no-event text."""
+
+from __future__ import annotations
+
+import pytest
+
+import whimbrel
+
+DATE = "2025-06-04"
+
+
+def events_of(text: str, **settings):
+    return whimbrel.code_text(text, date=DATE, **settings)
+
+
+def triples(events):
+    return {(e.event_type, e.actor[0].code if e.actor else None, e.recipient[0].code if e.recipient else None)
+            for e in events}
+
+
+def test_active_verb():
+    assert ("ASSAULT", "RUS", "UKR") in triples(events_of("Russian forces attacked Ukraine's border posts on Tuesday."))
+
+
+def test_passive_voice_swaps_roles():
+    found = triples(events_of("A Malian army convoy was ambushed by Burkinabe militants near the border."))
+    assert ("ASSAULT", "BFA", "MLI") in found
+
+
+def test_nominal_trigger_with_light_verb():
+    found = triples(events_of("The Indian prime minister paid a visit to Japan last week."))
+    assert ("CONSULT", "IND", "JPN") in found
+
+
+def test_held_talks_with():
+    assert ("CONSULT", "TUR", "GRC") in triples(events_of("Turkey held talks with Greece over maritime borders."))
+
+
+def test_compound_actors():
+    found = events_of("Kenya and Tanzania agreed to build a new railway link.")
+    agree = [e for e in found if e.event_type == "AGREE"]
+    assert agree and {a.code for a in agree[0].actor} == {"KEN", "TZA"}
+
+
+def test_negated_event_only_with_realis_all():
+    text = "Pakistan did not attack Indian positions, its army said."
+    assert not [e for e in events_of(text) if e.event_type == "ASSAULT"]
+    negated = [e for e in events_of(text, realis="all") if e.event_type == "ASSAULT"]
+    assert negated and negated[0].realis == "negated"
+
+
+def test_future_cooperation_is_an_intention_to_agree():
+    found = events_of("The Chilean president will visit Argentina next month.")
+    assert found and found[0].event_type == "AGREE" and found[0].realis == "future"
+
+
+def test_threat_keeps_its_content_as_one_event():
+    found = events_of("Iran threatened to close the Strait of Hormuz to American ships.")
+    assert [e.event_type for e in found] == ["THREATEN"]
+
+
+def test_request_with_object_control():
+    assert ("REQUEST", "FRA", "TCD") in triples(events_of("France urged Chad to release the detained journalists."))
+
+
+def test_no_event_sentences_yield_nothing():
+    text = ("Heavy rain fell across northern Italy on Sunday. Inflation in the euro area eased to 2.1 percent "
+            "in May, according to figures published by the statistics office.")
+    assert events_of(text) == []
+
+
+def test_record_has_cameo_goldstein_quad_and_evidence():
+    text = "Police in Lagos arrested twelve protesters on Monday."
+    (event,) = [e for e in events_of(text) if e.event_type == "COERCE"]
+    assert event.cameo and event.goldstein is not None and event.quad_class == 4
+    assert text[event.trigger_start : event.trigger_end] == "arrested"
+    assert event.actor[0].code == "NGA" and text[event.actor[0].start : event.actor[0].end].startswith("Police")
+    assert event.event_date == "2025-06-02" and event.date_text == "Monday"
