@@ -20,14 +20,16 @@ from spacy.tokens import Doc, Token
 
 from .actors import DocActors
 from .events.detect import argument_heads
+from .events.lexicon import load_lexicon
 from .models import Article, Quote
 
-REPORTING_VERBS = frozenset({
-    "say", "report", "tell", "add", "announce", "state", "claim", "confirm", "declare", "write", "quote", "insist",
-    "warn", "note", "explain", "argue", "stress", "tweet", "post", "allege", "deny", "acknowledge",
-})
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{8,}?)[\"“”]")
 _MEDIA_SECTOR = "JRN"
+
+
+def reporting_verbs() -> frozenset[str]:
+    """Verbs of saying, from the trigger lexicon's data file."""
+    return load_lexicon().reporting_verbs
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def _speaker(doc: Doc, start: int, end: int, actors: DocActors) -> Source | None
     """The subject of a reporting verb outside the quotation, in the sentences the quotation touches."""
     first, last = doc[start].sent, doc[end - 1].sent
     window = doc[first.start : last.end]
-    verbs = [t for t in window if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and not start <= t.i < end]
+    verbs = [t for t in window if t.lemma_.lower() in reporting_verbs() and t.pos_ == "VERB" and not start <= t.i < end]
     verbs.sort(key=lambda t: min(abs(t.i - start), abs(t.i - end)))
     for verb in verbs:
         source = subject_source(verb, actors)
@@ -95,7 +97,7 @@ def sentence_sources(doc: Doc, trigger: Token, actors: DocActors) -> list[Source
     for _ in range(8):
         if token.head == token:
             break
-        if token.dep_ in ("ccomp", "parataxis", "conj") and token.head.lemma_.lower() in REPORTING_VERBS:
+        if token.dep_ in ("ccomp", "parataxis", "conj") and token.head.lemma_.lower() in reporting_verbs():
             source = subject_source(token.head, actors)
             if source:
                 found.append(source)
@@ -112,7 +114,7 @@ def document_reporters(doc: Doc, actors: DocActors) -> list[Source]:
     """News outlets the story cites as reporting or being told, in order of first citation."""
     found: list[Source] = []
     for token in doc:
-        if token.lemma_.lower() not in REPORTING_VERBS or token.pos_ != "VERB":
+        if token.lemma_.lower() not in reporting_verbs() or token.pos_ != "VERB":
             continue
         heads = argument_heads([c for c in token.children if c.dep_ in ("nsubj", "dobj", "dative")], actors)
         heads += argument_heads([o for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"

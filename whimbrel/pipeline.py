@@ -63,7 +63,8 @@ class Coder:
 
     def code_doc(self, article: Article, doc) -> CodedDocument:
         date = article.date or today()
-        actors = find_actors(doc, self.kb, self.nlp, date, skip_chars=article.dateline_end)
+        actors = find_actors(doc, self.kb, self.nlp, date, skip_chars=article.dateline_end,
+                             reporting_verbs=self.lexicon.reporting_verbs)
         quotes = find_quotes(doc, actors, article)
         reporters = document_reporters(doc, actors)
         events = code_events(

@@ -173,10 +173,10 @@ def time_expressions(doc: Doc) -> list[Span]:
 
 
 def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, anchor_source: str | None,
-               realis: str) -> EventTime:
+               realis: str, reporting_verbs: frozenset[str] = frozenset()) -> EventTime:
     """The date of the event whose trigger is ``trigger``: its own time expression, else its report's."""
     future = realis == "future"
-    expression = _attached(trigger, expressions)
+    expression = _attached(trigger, expressions, reporting_verbs)
     if expression is not None and anchor is not None:
         value = resolve(expression.text, anchor, future=future)
         if value is not None:
@@ -198,7 +198,7 @@ def _clause_verb(token: Token) -> Token:
     return token
 
 
-def _attached(trigger: Token, expressions: list[Span]) -> Span | None:
+def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozenset[str]) -> Span | None:
     """The expression modifying the trigger's clause; failing that, the one on the verb that reports it."""
     verb = _clause_verb(trigger)
     for expression in expressions:
@@ -208,14 +208,11 @@ def _attached(trigger: Token, expressions: list[Span]) -> Span | None:
         if root.head == trigger or (root.head.head == trigger and root.head.dep_ == "prep"):
             return expression
     reporter = verb.head
-    if verb.dep_ in ("ccomp", "parataxis") and reporter.lemma_ in _REPORTING_VERBS:
+    if verb.dep_ in ("ccomp", "parataxis") and reporter.lemma_ in reporting_verbs:
         for expression in expressions:
             if expression.sent == trigger.sent and _clause_verb(expression.root.head) == reporter:
                 return expression
     return None
-
-
-_REPORTING_VERBS = {"say", "report", "announce", "tell", "state", "claim", "add", "confirm", "write", "quote"}
 
 
 def _status(value: TimeValue, anchor: dt.date, expression: Span, trigger: Token, future: bool) -> str:

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..models import Actor, Mention
 from ..nlp import sentence_index
 from .kb import COUNTRY, PERSON, ActorKB, Entry
-from .phrases import Match, Phrase, build_phrases, find_matches, is_pronoun, ner_matches
+from .phrases import Match, Phrase, build_phrases, find_matches, ner_matches
 
 
 @dataclass
@@ -35,15 +35,17 @@ class DocActors:
         return next(a for a in self.actors if a.actor_id == actor_id)
 
 
-def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0) -> DocActors:
-    """Actors of a parsed document; text before ``skip_chars`` (a dateline) names no actor."""
+def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
+                reporting_verbs: frozenset[str] = frozenset()) -> DocActors:
+    """Actors of a parsed document; text before ``skip_chars`` (a dateline) names no actor;
+    ``reporting_verbs`` (say, report...) let a pronoun in a reported clause find its reporter."""
     matches = find_matches(doc, kb, nlp)
     matches += _surname_matches(doc, matches)
     matches += _shorthand_matches(doc, matches, kb)
     matches += ner_matches(doc, matches)
     matches = sorted((m for m in matches if doc[m.start].idx >= skip_chars), key=lambda m: m.start)
     phrases = build_phrases(doc, matches, kb, date)
-    phrases += _pronoun_phrases(doc, phrases)
+    phrases += _pronoun_phrases(doc, phrases, reporting_verbs)
     return _group(doc, phrases)
 
 
@@ -85,21 +87,44 @@ def _shorthand_matches(doc: Doc, matches: list[Match], kb: ActorKB) -> list[Matc
     return found
 
 
-def _pronoun_phrases(doc: Doc, phrases: list[Phrase]) -> list[Phrase]:
-    """Subject pronouns he/she linked to the person the preceding text is about."""
+def _pronoun_phrases(doc: Doc, phrases: list[Phrase], reporting_verbs: frozenset[str]) -> list[Phrase]:
+    """Subject pronouns linked to their antecedent.
+
+    In a reported clause the subject pronoun is the reporter ("Japan said it had halted aid");
+    otherwise he/she is the person the preceding text is about.
+    """
     people = [p for p in phrases if p.kind == PERSON]
+    by_head = {p.head: p for p in phrases}
     found = []
     for token in doc:
-        if not (is_pronoun(token) and token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass")):
+        if not (token.pos_ == "PRON" and token.lower_ in _SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")):
             continue
-        antecedent = _antecedent(doc, token.i, people)
+        antecedent = _reporter(token, by_head, reporting_verbs)
+        if antecedent is None and token.lower_ in ("he", "she"):
+            antecedent = _antecedent(doc, token.i, people)
         if antecedent:
             found.append(
                 Phrase(head=token.i, start=token.i, end=token.i + 1, codes=list(antecedent.codes),
-                       sector=antecedent.sector, entry=antecedent.entry, name=antecedent.name, kind=PERSON,
+                       sector=antecedent.sector, entry=antecedent.entry, name=antecedent.name, kind=antecedent.kind,
                        how="pronoun")
             )
     return found
+
+
+_SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we"}
+
+
+def _reporter(pronoun: Token, by_head: dict[int, Phrase], reporting_verbs: frozenset[str]) -> Phrase | None:
+    """The subject of the verb of saying whose reported clause the pronoun is the subject of."""
+    verb = pronoun.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in reporting_verbs:
+        return None
+    for subject in verb.head.children:
+        if subject.dep_ == "nsubj" and subject.i in by_head and subject.i != pronoun.i:
+            phrase = by_head[subject.i]
+            if phrase.kind != "unknown" and (pronoun.lower_ in ("he", "she")) == (phrase.kind == PERSON):
+                return phrase
+    return None
 
 
 def _antecedent(doc: Doc, index: int, people: list[Phrase]) -> Phrase | None:

@@ -30,7 +30,11 @@ REALIS_DEFAULT = frozenset({"asserted", "future"})
 REALIS_ALL = frozenset({"asserted", "future", "negated", "hypothetical", "denied"})
 
 _FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+_FUTURE_AS_THREAT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+"""Announced or conditional conflictual acts are threats in PLOVER ("will impose a curfew", "may halt
+mediation", "will boycott the elections unless...")."""
 _INTENT_CAMEO = {"AGREE": "030", "CONCEDE": "08"}
+_THREAT_CAMEO = {"SANCTION": "1312", "COERCE": "132", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133"}
 
 
 def code_events(
@@ -51,14 +55,15 @@ def code_events(
     anchor, anchor_source = story_anchor(article.date, article.dateline_date)
     expressions = time_expressions(doc)
     for candidate in find_candidates(doc, actors, lexicon):
-        if candidate.realis not in realis:
+        if candidate.realis not in realis and not _is_threat(candidate):
             continue
         actor_refs = _refs(doc, candidate.actor_heads, actors)
         recipient_refs = tuple(r for r in _refs(doc, candidate.recipient_heads, actors)
                                if r.actor_id not in {a.actor_id for a in actor_refs})
         if not keep_uncoded and not any(a.code for a in actor_refs):
             continue
-        when = date_event(candidate.token, expressions, anchor, anchor_source, candidate.realis)
+        when = date_event(candidate.token, expressions, anchor, anchor_source, candidate.realis,
+                          lexicon.reporting_verbs)
         event = _event(doc, article, candidate, actor_refs, recipient_refs, ontology, when,
                        reported_by(candidate.token), quotes)
         key = (event.sentence_index, event.event_type, _codes(actor_refs), _codes(recipient_refs))
@@ -91,6 +96,10 @@ def _flag_date_conflicts(events: list[Event], doc: Doc) -> list[Event]:
     return flagged
 
 
+def _is_threat(candidate: Candidate) -> bool:
+    return candidate.realis in ("future", "hypothetical") and candidate.trigger.event in _FUTURE_AS_THREAT
+
+
 def _codes(refs: tuple[ActorRef, ...]) -> tuple[str, ...]:
     return tuple(sorted(r.code or "" for r in refs))
 
@@ -116,6 +125,8 @@ def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontol
         event_type, cameo, mode = "AGREE", _INTENT_CAMEO["AGREE"], None
     elif candidate.realis == "future" and event_type == "RETREAT":
         event_type, cameo, mode = "CONCEDE", _INTENT_CAMEO["CONCEDE"], None
+    elif _is_threat(candidate):
+        event_type, cameo, mode = "THREATEN", _THREAT_CAMEO.get(event_type, "130"), None
     entry = ontology.cameo_code(cameo)
     sentence = token.sent
     index = sentence_index(doc, token.i)

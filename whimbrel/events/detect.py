@@ -19,7 +19,8 @@ from .lexicon import Lexicon, Trigger
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "conj"}
 _INHERITS_SUBJECT = {"xcomp", "conj", "advcl"}
-_MODALS = {"may", "might", "could", "would", "should"}
+_MODALS = {"may", "might", "could", "would"}
+_OBLIGATION = {"must", "should", "ought"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _INTENT_VERBS = {"plan", "intend", "expect", "hope", "want", "prepare", "aim", "seek", "vow", "pledge", "promise"}
 _DENIAL_VERBS = {"deny", "refute"}
@@ -48,6 +49,8 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
             if trigger.objects:
                 consumed.update(o.i for o in _objects(token))
             candidates.append(_verb_candidate(token, trigger, actors, lexicon))
+    candidates += _obligation_requests(doc, actors, lexicon)
+    candidates += _intentions(doc, actors, lexicon)
     for token in doc:
         if token.pos_ == "NOUN" and token.i not in consumed and token.lemma_.lower() in lexicon.nouns:
             if token.i in actors.phrases:
@@ -56,6 +59,46 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
             if candidate is not None:
                 candidates.append(candidate)
     return candidates
+
+
+_REQUEST = Trigger(lemma="", pos="VERB", event="REQUEST", cameo="100")
+_INTEND = Trigger(lemma="", pos="ADJ", event="AGREE", cameo="030")
+
+
+def _obligation_requests(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candidate]:
+    """A reported obligation on someone else is a demand: "Russia said Sudan must return the helicopter"."""
+    found = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or realis_of(verb, lexicon) != "obligation":
+            continue
+        reporter = reporter_of(verb, lexicon)
+        if reporter is None:
+            continue
+        demander = argument_heads(_subject(reporter), actors)
+        target = argument_heads([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")], actors)
+        codes = lambda heads: {c for h in heads for c in actors.phrases[h].codes}
+        if demander and target and codes(demander) != codes(target):
+            found.append(Candidate(_REQUEST, verb, demander, target, "asserted"))
+    return found
+
+
+def _intentions(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candidate]:
+    """'willing to send', 'prepared to lift': a stated willingness to act is AGREE."""
+    found = []
+    for adjective in doc:
+        if adjective.pos_ != "ADJ" or adjective.lemma_.lower() not in lexicon.intent_adjectives:
+            continue
+        clauses = [c for c in adjective.children if c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ == "to")]
+        if not clauses or adjective.dep_ not in ("acomp", "amod", "oprd"):
+            continue
+        holder = adjective.head if adjective.dep_ != "amod" else adjective.head
+        actor_heads = argument_heads(_subject(holder) if adjective.dep_ != "amod" else [holder], actors)
+        recipient_tokens = [g for c in clauses for g in c.children if g.dep_ in ("dobj", "pobj")]
+        recipient_tokens += [g for c in clauses for g in _prep_objects(c, ("to", "with"))]
+        if actor_heads:
+            found.append(Candidate(_INTEND, adjective, actor_heads, argument_heads(recipient_tokens, actors),
+                                   realis_of(holder, lexicon) if holder.pos_ in ("VERB", "AUX") else "asserted"))
+    return found
 
 
 def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
@@ -80,6 +123,8 @@ def _is_content_of_complement(token: Token, lexicon: Lexicon) -> bool:
     head = token.head
     while token.dep_ == "conj" and head != token:
         token, head = head, head.head
+    if token.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in lexicon.intent_adjectives:
+        return True
     if token.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in lexicon.verbs:
         return False
     return any(t.complement for t in lexicon.verbs[head.lemma_.lower()])
@@ -207,6 +252,10 @@ def realis_of(verb: Token, lexicon: Lexicon) -> str:
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in children):
         return "hypothetical"
     auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & _OBLIGATION or _has_to(verb):
+        return "obligation"
+    if "would" in auxiliaries and reporter_of(verb, lexicon) is not None:
+        return "future"  # reported speech: "said they would meet" is a future seen from the past
     if auxiliaries & _MODALS:
         return "hypothetical"
     if auxiliaries & _FUTURE_AUX or _going_to(verb):
@@ -224,6 +273,23 @@ def realis_of(verb: Token, lexicon: Lexicon) -> str:
     if verb.dep_ == "conj" and head != verb:
         return realis_of(head, lexicon)
     return "asserted"
+
+
+def _has_to(verb: Token) -> bool:
+    """'has to leave', 'need to withdraw': obligation expressed with a main verb."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in ("have", "need") and head.i < verb.i and head.pos_ in ("VERB", "AUX")
+
+
+def reporter_of(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The verb of saying whose reported clause this verb heads, if any ("Japan said it had halted aid")."""
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "conj") or verb.head == verb:
+            return None
+        verb = verb.head
+        if verb.lemma_.lower() in lexicon.reporting_verbs:
+            return verb
+    return None
 
 
 def _going_to(verb: Token) -> bool:

@@ -36,6 +36,9 @@ class Lexicon:
     verbs: dict[str, tuple[Trigger, ...]]
     nouns: dict[str, tuple[Trigger, ...]]
     light_verbs: frozenset[str]
+    reporting_verbs: frozenset[str] = frozenset()
+    intent_adjectives: frozenset[str] = frozenset()
+    undergoer_verbs: frozenset[str] = frozenset()
 
 
 def _trigger(raw: dict, pos: str) -> Trigger:
@@ -68,5 +71,12 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     return Lexicon(
         verbs={k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in tables["VERB"].items()},
         nouns={k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in tables["NOUN"].items()},
-        light_verbs=frozenset(str(w).lower() for w in data.get("light_verbs") or ()),
+        light_verbs=_words(data, "light_verbs"),
+        reporting_verbs=_words(data, "reporting_verbs"),
+        intent_adjectives=_words(data, "intent_adjectives"),
+        undergoer_verbs=_words(data, "undergoer_verbs"),
     )
+
+
+def _words(data: dict, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.get(key) or ())
