@@ -72,6 +72,9 @@ class Entry:
 
 
 _OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+# Leaders news names by surname alone ("Trump said"): heads of state and government and the
+# curated list of prominent office holders, not the long tail of historical officials.
+_LEADER_SOURCES = {"heads2026", "curated"}
 # When a person holds two roles at once, the one news coders report first.
 _SECTOR_PRECEDENCE = ["GOV", "MIL", "SPY", "LEG", "JUD", "COP", "REB", "OPP", "PTY", "ELI"]
 
@@ -91,6 +94,7 @@ class ActorKB:
     modifiers: dict[str, str] = field(default_factory=dict)  # "former" -> ELI
     unknown_words: frozenset[str] = frozenset()
     shorthand: dict[str, dict[str, str]] = field(default_factory=dict)  # "the north" -> {context code: code}
+    famous_surnames: dict[str, str] = field(default_factory=dict)  # "Trump" -> entry key
     max_agent_words: int = 1
 
     def add(self, entry: Entry, surfaces: list[str]) -> None:
@@ -158,10 +162,14 @@ def _add_people(kb: ActorKB, rows: list[dict]) -> None:
                  row.get("source") or "")
         )
         aliases[name].update(a.strip() for raw in _as_list(row.get("aliases")) for a in raw.split("|"))
+    surname_owners: dict[str, set[str]] = defaultdict(set)
     for name, person_roles in roles.items():
         codes = {r.country for r in person_roles if r.country}
         code = person_roles[0].country if len(codes) == 1 else None
         kb.add(Entry(f"person:{name}", name, PERSON, code, roles=tuple(person_roles)), sorted(aliases[name] - {""}))
+        if any(r.source in _LEADER_SOURCES and r.sector == "GOV" for r in person_roles) and len(name.split()) > 1:
+            surname_owners[name.split()[-1]].add(f"person:{name}")
+    kb.famous_surnames.update({s: next(iter(k)) for s, k in surname_owners.items() if len(k) == 1 and len(s) > 3})
 
 
 def _add_agents(kb: ActorKB, agents: dict) -> None:

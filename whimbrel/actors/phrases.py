@@ -23,7 +23,7 @@ from .kb import CAPITAL, COUNTRY, DEMONYM, NON_STATE_CODES, ORGANISATION, PERSON
 # Dependency links along which a name or agent word belongs to the phrase of its head.
 _PHRASE_LINKS = {"compound", "amod", "poss", "nmod", "flat", "appos", "nn"}
 # Prepositions whose object gives the country of an agent noun that has none ("people in the UK").
-_ORIGIN_PREPS = {"of", "from", "in"}
+_ORIGIN_PREPS = {"of", "from", "in", "at"}
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "PRM", "IMG"}
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _PRONOUNS = {"he", "she", "they", "him", "her", "them"}
@@ -104,8 +104,20 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
         entries = tuple(kb.lookup(ids[span.label]))
         matches.append(Match(span.start, span.end, entries))
         taken.update(range(span.start, span.end))
+    for token in doc:
+        key = kb.famous_surnames.get(token.text)
+        if key and token.pos_ == "PROPN" and token.i not in taken and not _part_of_longer_name(token):
+            matches.append(Match(token.i, token.i + 1, (kb.entries[key],)))
+            taken.add(token.i)
     matches.extend(_agent_matches(doc, kb, taken))
     return sorted(matches, key=lambda m: m.start)
+
+
+def _part_of_longer_name(token: Token) -> bool:
+    """'Trump' in 'Ivanka Trump' or 'Trump Tower' is not the leader named Trump."""
+    neighbours = [t for t in (token.nbor(-1) if token.i > 0 else None,
+                              token.nbor(1) if token.i + 1 < len(token.doc) else None) if t is not None]
+    return any(t.pos_ == "PROPN" and t.ent_iob_ != "O" and t.ent_type_ == token.ent_type_ for t in neighbours)
 
 
 def ner_matches(doc: Doc, matches: list[Match]) -> list[Match]:
@@ -126,7 +138,9 @@ def _agent_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
         hit = None
         for n in range(min(kb.max_agent_words, len(doc) - i), 0, -1):
             tokens = doc[i : i + n]
-            if taken.intersection(range(i, i + n)) or tokens[-1].pos_ not in ("NOUN", "PROPN", "PRON"):
+            last = tokens[-1]
+            nominal = last.pos_ in ("NOUN", "PROPN", "PRON") or (last.pos_ == "ADJ" and last.dep_ not in ("amod", "acomp"))
+            if taken.intersection(range(i, i + n)) or not nominal:
                 continue
             words = tuple(t.lower_ for t in tokens)
             sector = kb.agents.get(words) or kb.agents.get(words[:-1] + (tokens[-1].lemma_.lower(),))
@@ -163,6 +177,8 @@ def _phrase_head(token: Token, by_token: dict[int, Match]) -> Token:
     while token.head != token:
         dep, head = token.dep_, token.head
         joins = dep in _PHRASE_LINKS or (dep == "conj" and token.pos_ == "ADJ" and token.head.pos_ == "ADJ")
+        # a name right before the agent noun it modifies, whatever the parser called the link
+        joins = joins or (head.i == token.i + 1 and head.i in by_token and by_token[head.i].sector is not None)
         if not joins or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
             break
         if dep != "conj" and head.i not in by_token and head.pos_ != "PROPN":
@@ -233,14 +249,12 @@ def _sector(doc: Doc, group: list[Match], kb: ActorKB, identity: Entry | None, d
     if agents:
         nearest = max(agents, key=lambda m: m.end)
         sector = nearest.sector
-        for token in doc[min(m.start for m in group) : nearest.start + 1]:
+        for token in doc[min(min(m.start for m in group), doc[nearest.start].left_edge.i) : nearest.start + 1]:
             override = kb.modifiers.get(token.lower_)
             if override:
                 sector = override
-        if identity is not None and identity.kind == PERSON:
-            role = identity.role_on(date)
-            if role and role.sector == "ELI" and sector in ("GOV", "MIL", "LEG", "JUD"):
-                sector = "ELI"  # a former leader introduced by the title he held
+        if identity is not None and identity.kind == ORGANISATION and sector == "UAF" and identity.sector:
+            sector = identity.sector  # "Boko Haram gunmen": the named group says who the gunmen are
         return sector
     if identity is not None:
         if identity.kind == PERSON:
@@ -268,9 +282,9 @@ def _generic_name(doc: Doc, phrase: Phrase, group: list[Match]) -> str:
 
 
 def _borrow_origin_country(doc: Doc, phrases: list[Phrase]) -> None:
-    """An agent with no country takes one from an "of/from/in" object: "people in the UK" -> GBR.
+    """An agent with no country takes one from an "of/from/in/at" object: "people in the UK" -> GBR.
 
-    Armed agents do not take a country from "in", since troops in a country are rarely its own.
+    Armed agents do not take a country from "in" or "at", since troops in a country are rarely its own.
     """
     by_head = {p.head: p for p in phrases}
     for phrase in by_head.values():
@@ -278,12 +292,14 @@ def _borrow_origin_country(doc: Doc, phrases: list[Phrase]) -> None:
             continue
         for child in doc[phrase.head].children:
             if child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPS:
-                if child.lower_ == "in" and phrase.sector in _ARMED_SECTORS:
+                if child.lower_ in ("in", "at") and phrase.sector in _ARMED_SECTORS:
                     continue
                 for obj in child.children:
                     source = by_head.get(obj.i) or _nested_phrase(obj, by_head)
                     if source and source.codes and source.kind in ("country", "organisation"):
                         phrase.codes = list(source.codes[:1])
+                        if child.lower_ == "of" and source.kind == "organisation" and source.sector:
+                            phrase.sector = source.sector  # "the president of the Riigikogu" is its speaker
                         break
 
 
