@@ -214,9 +214,9 @@ def build(reference: Path) -> None:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
 
     events = read_tsv(plover / "plover_events.tsv")
-    event_rows = [[e["event"], QUADS[e["quad_category"].upper()], describe(EVENT_TEXT, e["event"], "event")]
-                  for e in events]
-    write_tsv("plover_events.tsv", ["event", "quad_class", "description"], event_rows)
+    event_rows = [[e["event"], QUADS[e["quad_category"].upper()], e["requires_recipient"].strip().lower(),
+                   describe(EVENT_TEXT, e["event"], "event")] for e in events]
+    write_tsv("plover_events.tsv", ["event", "quad_class", "requires_recipient", "description"], event_rows)
     event_names = {e["event"] for e in events}
 
     modes: list[tuple[str, str]] = [(m["event"], m["mode"]) for m in read_tsv(plover / "plover_modes.tsv")]

@@ -60,6 +60,10 @@ themselves; CAMEO-only codes are mapped thus:
 * religions (MUS, CHR, ...) and statuses (OCC, UNR, AUT) are skipped.
 
 An undated ELI code means "former official afterwards" and is kept as an undated row.
+Country codes follow ``whimbrel/data/countries.yaml`` (ISO 3166 alpha-3, XKX for Kosovo):
+the few CAMEO codes that differ are translated (``ISO_CODES``: TMP -> TLS, IMY -> IMN,
+KSV -> XKX); historical states keep their CAMEO code (DDR); the fictional test country
+Kinakuta (KNT) is dropped.
 
 Names and aliases
 -----------------
@@ -159,6 +163,10 @@ NAME_FIXES = {
     ("Vatican City", "Leo"): "Leo XIV",
 }
 NOT_A_PERSON = {"vacant", "", "none", "n/a"}
+# CAMEO country codes that differ from the ISO 3166 alpha-3 codes of countries.yaml.
+ISO_CODES = {"TMP": "TLS", "IMY": "IMN", "KSV": "XKX"}
+# Kinakuta is the fictional country of the CAMEO test suite: its "officials" are dropped.
+FICTIONAL_COUNTRIES = {"KNT"}
 
 # Words that make a name an organisation, not a person.
 ORG_WORDS = {
@@ -751,6 +759,9 @@ def main(argv: list[str] | None = None) -> int:
     rows += read_heads(actors / "heads_of_state_2026-05.tsv", phoenix_path)
     rows += read_curated(args.curated)
 
+    rows = [r for r in rows if r.country not in FICTIONAL_COUNTRIES]
+    for row in rows:
+        row.country = ISO_CODES.get(row.country, row.country)
     unify_names(rows)
     closed = close_stale_roles(rows)
     rows = finish(rows)

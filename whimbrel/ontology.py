@@ -30,6 +30,7 @@ class CameoCode:
 @dataclass(frozen=True)
 class Ontology:
     event_types: dict[str, str]  # PLOVER type -> quad class name
+    needs_recipient: frozenset[str]  # types PLOVER codes only with a recipient (AID, COOPERATE, SANCTION)
     modes: dict[str, frozenset[str]]  # PLOVER type -> its modes
     contexts: frozenset[str]
     cameo: dict[str, CameoCode]
@@ -60,6 +61,7 @@ def load_ontology() -> Ontology:
         modes.setdefault(row["event"], set()).add(row["mode"])
     return Ontology(
         event_types={row["event"]: row["quad_class"] for row in _rows("plover_events.tsv")},
+        needs_recipient=frozenset(r["event"] for r in _rows("plover_events.tsv") if r["requires_recipient"] == "yes"),
         modes={event: frozenset(found) for event, found in modes.items()},
         contexts=frozenset(row["context"] for row in _rows("plover_contexts.tsv")),
         cameo={

@@ -20,7 +20,7 @@ from ..models import ActorRef, Article, Event, Quote
 from ..nlp import sentence_index
 from ..ontology import Ontology
 from ..timex import date_event, story_anchor, time_expressions
-from .detect import Candidate, find_candidates
+from .detect import Candidate, find_candidates, location_of
 from .lexicon import Lexicon, load_lexicon
 
 __all__ = ["code_events", "load_lexicon", "REALIS_DEFAULT", "REALIS_ALL"]
@@ -62,11 +62,16 @@ def code_events(
                                if r.actor_id not in {a.actor_id for a in actor_refs})
         if not keep_uncoded and not any(a.code for a in actor_refs):
             continue
+        if not recipient_refs and len({a.code for a in actor_refs if a.code}) > 1:
+            recipient_refs = actor_refs  # "Putin and Kim signed a treaty": each with the other
+        if not _has_required_recipient(candidate, actor_refs, recipient_refs, ontology):
+            continue
         when = date_event(candidate.token, expressions, anchor, anchor_source, candidate.realis,
                           lexicon.reporting_verbs)
         event = _event(doc, article, candidate, actor_refs, recipient_refs, ontology, when,
-                       reported_by(candidate.token), quotes)
-        key = (event.sentence_index, event.event_type, _codes(actor_refs), _codes(recipient_refs))
+                       reported_by(candidate.token), quotes, actors)
+        key = (event.sentence_index, _clause_verb(candidate.token), event.event_type, _codes(actor_refs),
+               _codes(recipient_refs))
         if key in seen:
             continue
         seen.add(key)
@@ -96,8 +101,23 @@ def _flag_date_conflicts(events: list[Event], doc: Doc) -> list[Event]:
     return flagged
 
 
+def _has_required_recipient(candidate: Candidate, actor_refs, recipient_refs, ontology: Ontology) -> bool:
+    """AID, COOPERATE and SANCTION are acts towards someone: without a recipient ("Bolivia imports
+    diesel") they are not events, unless several actors act together and so towards each other."""
+    if candidate.trigger.event not in ontology.needs_recipient or recipient_refs:
+        return True
+    return len({a.code for a in actor_refs if a.code}) > 1
+
+
 def _is_threat(candidate: Candidate) -> bool:
     return candidate.realis in ("future", "hypothetical") and candidate.trigger.event in _FUTURE_AS_THREAT
+
+
+def _clause_verb(token: Token) -> int:
+    """The verb a trigger belongs to: one event per verb, type and dyad ("sent a message of greetings")."""
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    return token.i
 
 
 def _codes(refs: tuple[ActorRef, ...]) -> tuple[str, ...]:
@@ -118,7 +138,7 @@ def _refs(doc: Doc, heads: tuple[int, ...], actors: DocActors) -> tuple[ActorRef
 
 
 def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontology: Ontology, when, chain,
-           quotes) -> Event:
+           quotes, actors: DocActors) -> Event:
     trigger, token = candidate.trigger, candidate.token
     event_type, cameo, mode = trigger.event, trigger.cameo, trigger.mode
     if candidate.realis == "future" and event_type in _FUTURE_AS_AGREE:
@@ -160,6 +180,7 @@ def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontol
         date_end=when.end,
         temporal_status=when.status,
         reported_by=chain,
+        location=location_of(token, actors),
         quote_ids=tuple(q.quote_id for q in quotes if q.sentence_index == index),
     )
 

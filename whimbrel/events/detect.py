@@ -144,8 +144,12 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
             recipient_tokens += _prep_objects(obj, trigger.recipient)
     if trigger.complement and not recipient_tokens:
         for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+            if clause.dep_ == "ccomp":  # "demanded that North Korea forsake...": its subject is the target
+                recipient_tokens += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             recipient_tokens += [c for c in clause.children if c.dep_ == "dobj"]
             recipient_tokens += _prep_objects(clause, ("with", "to", "against", "on"))
+    if not recipient_tokens:
+        recipient_tokens = _purpose_beneficiaries(token, lexicon)
     return Candidate(
         trigger,
         token,
@@ -153,6 +157,18 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         argument_heads(recipient_tokens, actors),
         realis_of(token, lexicon),
     )
+
+
+def _purpose_beneficiaries(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Objects of a "to support X" purpose clause under the verb: the party the act serves."""
+    return [
+        obj
+        for clause in verb.children
+        if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in lexicon.purpose_verbs
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        for obj in clause.children
+        if obj.dep_ == "dobj"
+    ]
 
 
 def _subject(verb: Token) -> list[Token]:
@@ -295,3 +311,44 @@ def reporter_of(verb: Token, lexicon: Lexicon) -> Token | None:
 def _going_to(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.lemma_ == "be" for c in head.children)
+
+
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def location_of(trigger: Token, actors: DocActors) -> str | None:
+    """Where the event took place: the place named by an "in/at/near..." phrase on the trigger, or on
+    the noun of a "during/on/after" phrase under it ("signed ... during their summit in Pyongyang")."""
+    frontier = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB" else [])
+    for _ in range(2):
+        deeper = []
+        for word in frontier:
+            for prep in (c for c in word.children if c.dep_ == "prep"):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    if prep.lower_ in _PLACE_PREPS and _is_place(obj, actors):
+                        return _place_text(obj)
+                    deeper.append(obj)
+        frontier = deeper
+    return None
+
+
+def _is_place(token: Token, actors: DocActors) -> bool:
+    phrase = actors.phrases.get(token.i)
+    if phrase is not None and phrase.kind == "country":
+        return True
+    return token.ent_type_ in _PLACE_LABELS
+
+
+def _place_text(token: Token) -> str:
+    """The place's own name: "the northern city of Kirkuk" gives Kirkuk, "Pyongyang" itself."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in _PLACE_LABELS:
+                    return _place_text(obj)
+    if token.ent_type_:
+        span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if span is not None:
+            return span.text
+    return token.text

@@ -39,6 +39,7 @@ class Lexicon:
     reporting_verbs: frozenset[str] = frozenset()
     intent_adjectives: frozenset[str] = frozenset()
     undergoer_verbs: frozenset[str] = frozenset()
+    purpose_verbs: frozenset[str] = frozenset()
 
 
 def _trigger(raw: dict, pos: str) -> Trigger:
@@ -75,6 +76,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         reporting_verbs=_words(data, "reporting_verbs"),
         intent_adjectives=_words(data, "intent_adjectives"),
         undergoer_verbs=_words(data, "undergoer_verbs"),
+        purpose_verbs=_words(data, "purpose_verbs"),
     )
 
 
