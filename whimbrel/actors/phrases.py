@@ -106,7 +106,8 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
         taken.update(range(span.start, span.end))
     for token in doc:
         key = kb.famous_surnames.get(token.text)
-        if key and token.pos_ == "PROPN" and token.i not in taken and not _part_of_longer_name(token):
+        looks_like_name = token.pos_ == "PROPN" or token.ent_type_ in _NER_LABELS
+        if key and looks_like_name and token.i not in taken and not _part_of_longer_name(token):
             matches.append(Match(token.i, token.i + 1, (kb.entries[key],)))
             taken.add(token.i)
     matches.extend(_agent_matches(doc, kb, taken))

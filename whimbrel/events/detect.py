@@ -9,7 +9,7 @@ subject of the light verb that governs them ("held talks", "sent a message").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -48,6 +48,7 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
                 continue
             if trigger.objects:
                 consumed.update(o.i for o in _objects(token))
+                trigger = _content_of_object(token, trigger, lexicon, consumed)
             candidates.append(_verb_candidate(token, trigger, actors, lexicon))
     candidates += _obligation_requests(doc, actors, lexicon)
     candidates += _intentions(doc, actors, lexicon)
@@ -99,6 +100,18 @@ def _intentions(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candidate
             found.append(Candidate(_INTEND, adjective, actor_heads, argument_heads(recipient_tokens, actors),
                                    realis_of(holder, lexicon) if holder.pos_ in ("VERB", "AUX") else "asserted"))
     return found
+
+
+def _content_of_object(verb: Token, trigger: Trigger, lexicon: Lexicon, consumed: set[int]) -> Trigger:
+    """'sent a message of greetings': an event noun in the object's "of" phrase says what kind of act it is."""
+    for obj in _objects(verb):
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in lexicon.nouns):
+                content = lexicon.nouns[noun.lemma_.lower()][0]
+                consumed.add(noun.i)
+                return replace(trigger, event=content.event, cameo=content.cameo, mode=content.mode,
+                               context=content.context)
+    return trigger
 
 
 def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
