@@ -59,7 +59,28 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
             candidate = _noun_candidate(token, lexicon.nouns[token.lemma_.lower()][0], actors, lexicon)
             if candidate is not None:
                 candidates.append(candidate)
-    return candidates
+    triggers = {c.token.i for c in candidates}
+    return [c for c in candidates if not _inside_another_event(c.token, triggers)]
+
+
+# Links along which a word belongs to the content of the event above it, not an event of its own:
+# "rejected a US offer to host a summit", "in protest of the government's refusal".
+_ARGUMENT_LINKS = {"dobj", "pobj", "prep", "xcomp", "acl", "attr", "oprd", "compound", "amod", "poss", "nmod",
+                   "appos", "nsubjpass", "npadvmod", "dative", "agent", "pcomp"}
+
+
+def _inside_another_event(token: Token, triggers: set[int]) -> bool:
+    """True when the trigger sits in an argument (or a "to ..." purpose clause) of another trigger."""
+    for _ in range(6):
+        if token.head == token:
+            return False
+        purpose = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if token.dep_ not in _ARGUMENT_LINKS and not purpose:
+            return False
+        token = token.head
+        if token.i in triggers:
+            return True
+    return False
 
 
 _REQUEST = Trigger(lemma="", pos="VERB", event="REQUEST", cameo="100")
