@@ -56,7 +56,8 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
         if token.pos_ == "NOUN" and token.i not in consumed and token.lemma_.lower() in lexicon.nouns:
             if token.i in actors.phrases:
                 continue  # "protesters", "rebels": actor words, not events
-            candidate = _noun_candidate(token, lexicon.nouns[token.lemma_.lower()][0], actors, lexicon)
+            trigger = _choose_noun_trigger(token, lexicon.nouns[token.lemma_.lower()])
+            candidate = _noun_candidate(token, trigger, actors, lexicon) if trigger else None
             if candidate is not None:
                 candidates.append(candidate)
     triggers = {c.token.i for c in candidates}
@@ -133,6 +134,18 @@ def _content_of_object(verb: Token, trigger: Trigger, lexicon: Lexicon, consumed
                 return replace(trigger, event=content.event, cameo=content.cameo, mode=content.mode,
                                context=content.context)
     return trigger
+
+
+def _choose_noun_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    particles = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    for entry in entries:
+        if entry.modifiers and not entry.modifiers & modifiers:
+            continue
+        if entry.prep and entry.prep not in particles:
+            continue
+        return entry
+    return None
 
 
 def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger | None:

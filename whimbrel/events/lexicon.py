@@ -21,6 +21,7 @@ class Trigger:
     context: tuple[str, ...] = ()
     prep: str | None = None
     objects: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()  # noun entries: fire only with one of these modifiers
     recipient: tuple[str, ...] = ("dobj",)
     actor: tuple[str, ...] = ("by",)
     complement: bool = False
@@ -28,7 +29,7 @@ class Trigger:
     @property
     def specificity(self) -> int:
         """Entries with an object list beat those with a particle, which beat bare lemmas."""
-        return 2 * bool(self.objects) + bool(self.prep)
+        return 2 * bool(self.objects or self.modifiers) + bool(self.prep)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def _trigger(raw: dict, pos: str) -> Trigger:
         context=tuple(raw.get("context") or ()),
         prep=(str(raw["prep"]).lower() if raw.get("prep") else None),
         objects=frozenset(str(o).lower() for o in raw.get("object") or ()),
+        modifiers=frozenset(str(o).lower() for o in raw.get("modifier") or ()),
         recipient=tuple(str(r).lower() for r in raw.get("recipient") or default_recipient),
         actor=tuple(str(a).lower() for a in raw.get("actor") or ("by",)),
         complement=bool(raw.get("complement")),
