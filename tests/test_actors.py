@@ -101,3 +101,16 @@ def test_pronoun_needs_a_clear_antecedent(coder):
     he = next(t for t in doc if t.lower_ == "he")
     # two people named in the previous sentence: the subject is the antecedent
     assert actors.actor(actors.actor_of[he.i]).name == "Emmanuel Macron"
+
+
+def test_name_index_is_cached_on_disk_and_reused(coder, tmp_path, monkeypatch):
+    from whimbrel.actors import phrases
+
+    monkeypatch.setenv("WHIMBREL_CACHE", str(tmp_path))
+    phrases._surface_index.cache_clear()
+    built = phrases._surface_index(coder.nlp, coder.kb)
+    (cached,) = list((tmp_path / "whimbrel").glob("surfaces-*.pickle"))
+    phrases._surface_index.cache_clear()
+    loaded = phrases._surface_index(coder.nlp, coder.kb)
+    assert loaded == built and ("north", "korea") in loaded.by_tokens and cached.stat().st_size > 0
+    phrases._surface_index.cache_clear()

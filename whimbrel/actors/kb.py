@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
+
 # Kinds of named entries, from most to least specific identity.
 PERSON, ORGANISATION, SEAT, CAPITAL, COUNTRY, DEMONYM, PLACE, REGION = (
     "person", "organisation", "seat", "capital", "country", "demonym", "place", "region"
@@ -118,7 +120,7 @@ def _data_path(name: str):
 
 def _read_yaml(path) -> object:
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=_YAML_LOADER)
 
 
 def _as_list(value) -> list[str]:

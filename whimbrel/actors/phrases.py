@@ -11,10 +11,14 @@ the sector.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-from spacy.matcher import PhraseMatcher
+import spacy
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -59,16 +63,46 @@ class Phrase:
         return doc[self.start : self.end]
 
 
+@dataclass(frozen=True)
+class SurfaceIndex:
+    """Knowledge-base names keyed by their lower-cased spaCy tokens.
+
+    Looking up every n-gram of a document (n up to the longest name) costs time linear in the
+    document's length, like a PhraseMatcher, and the index can be cached on disk, so start-up
+    does not re-tokenise tens of thousands of names.
+    """
+
+    by_tokens: dict[tuple[str, ...], tuple[str, ...]]  # lower-cased tokens -> surface strings
+    lengths: tuple[int, ...]  # name lengths present, longest first
+
+
 @lru_cache(maxsize=4)
-def _matcher(nlp, kb: ActorKB) -> tuple[PhraseMatcher, dict[int, str]]:
-    """A PhraseMatcher over every knowledge-base surface string (case-insensitive; case checked later)."""
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    surfaces = [s for s, keys in kb.surfaces.items() if _matchable(s, keys, kb)]
-    ids: dict[int, str] = {}
-    for surface, pattern in zip(surfaces, nlp.tokenizer.pipe(surfaces, batch_size=2000)):
-        ids[nlp.vocab.strings.add(surface)] = surface
-        matcher.add(surface, [pattern])
-    return matcher, ids
+def _surface_index(nlp, kb: ActorKB) -> SurfaceIndex:
+    surfaces = sorted(s for s, keys in kb.surfaces.items() if _matchable(s, keys, kb))
+    digest = hashlib.sha1("\n".join([spacy.__version__, nlp.meta.get("version", ""), *surfaces]).encode()).hexdigest()
+    cache = _cache_dir() / f"surfaces-{digest[:20]}.pickle"
+    if cache.exists():
+        with cache.open("rb") as handle:
+            return pickle.load(handle)
+    by_tokens: dict[tuple[str, ...], list[str]] = {}
+    for surface, doc in zip(surfaces, nlp.tokenizer.pipe(surfaces, batch_size=2000)):
+        by_tokens.setdefault(tuple(t.lower_ for t in doc), []).append(surface)
+    index = SurfaceIndex({k: tuple(v) for k, v in by_tokens.items()},
+                         tuple(sorted({len(k) for k in by_tokens}, reverse=True)))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(cache)
+    except OSError:
+        pass  # a read-only home: the index is simply rebuilt next time
+    return index
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("WHIMBREL_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "whimbrel"
 
 
 def _matchable(surface: str, keys: set[str], kb: ActorKB) -> bool:
@@ -91,17 +125,23 @@ def _case_fits(surface: str, span: Span) -> bool:
 
 def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
     """Knowledge-base names, then agent words outside them."""
-    matcher, ids = _matcher(nlp, kb)
-    spans = []
-    for match_id, start, end in matcher(doc):
-        surface = ids[match_id]
-        span = doc[start:end]
-        if _case_fits(surface, span):
-            spans.append(Span(doc, start, end, label=match_id))
+    index = _surface_index(nlp, kb)
+    lowers = [t.lower_ for t in doc]
+    spans, surface_of = [], {}
+    for start in range(len(doc)):
+        for length in index.lengths:
+            surfaces = index.by_tokens.get(tuple(lowers[start : start + length]))
+            if not surfaces:
+                continue
+            span = doc[start : start + length]
+            fitting = [s for s in surfaces if _case_fits(s, span)]
+            if fitting:
+                spans.append(span)
+                surface_of[(span.start, span.end)] = fitting[0]
     matches: list[Match] = []
     taken: set[int] = set()
     for span in filter_spans(spans):
-        entries = tuple(kb.lookup(ids[span.label]))
+        entries = tuple(kb.lookup(surface_of[(span.start, span.end)]))
         matches.append(Match(span.start, span.end, entries))
         taken.update(range(span.start, span.end))
     for token in doc:

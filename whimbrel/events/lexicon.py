@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -65,7 +67,7 @@ def _trigger(raw: dict, pos: str) -> Trigger:
 def load_lexicon(path: str | None = None) -> Lexicon:
     source = Path(path) if path else resources.files("whimbrel") / "data" / "triggers.yaml"
     with source.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = yaml.load(handle, Loader=_YAML_LOADER)
     tables: dict[str, dict[str, list[Trigger]]] = {"VERB": defaultdict(list), "NOUN": defaultdict(list)}
     for key, pos in (("verbs", "VERB"), ("nouns", "NOUN")):
         for raw in data.get(key) or ():
