@@ -31,6 +31,9 @@ def code_string(coder):
         ("the World Food Programme", "UNO", ""),
         ("Peruvian opposition lawmakers", "PER", "OPP"),
         ("unidentified gunmen", "", "UAF"),
+        ("Buddhist leaders in Myanmar", "MMR", "REL"),
+        ("a former Pentagon official", "USA", "ELI"),
+        ("Hamas gunmen", "PSE", "REB"),
     ],
 )
 def test_nationality_and_agent(code_string, text, country, sector):

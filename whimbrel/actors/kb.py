@@ -97,6 +97,7 @@ class ActorKB:
     unknown_words: frozenset[str] = frozenset()
     shorthand: dict[str, dict[str, str]] = field(default_factory=dict)  # "the north" -> {context code: code}
     famous_surnames: dict[str, str] = field(default_factory=dict)  # "Trump" -> entry key
+    religions: frozenset[str] = frozenset()  # "muslim", "jewish": a faith named before a leader
     max_agent_words: int = 1
 
     def add(self, entry: Entry, surfaces: list[str]) -> None:
@@ -184,6 +185,7 @@ def _add_agents(kb: ActorKB, agents: dict) -> None:
     kb.unknown_words = frozenset(w.lower() for w in _as_list(agents.get("generic_unknown")))
     for word in _as_list(agents.get("religions")):
         kb.add_agent(word, "REL")
+    kb.religions = kb.religions | {w.lower() for w in _as_list(agents.get("religions"))}
 
 
 def _read_people_tsv(path) -> list[dict]:

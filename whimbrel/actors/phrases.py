@@ -28,6 +28,7 @@ from .kb import CAPITAL, COUNTRY, DEMONYM, NON_STATE_CODES, ORGANISATION, PERSON
 _PHRASE_LINKS = {"compound", "amod", "poss", "nmod", "flat", "appos", "nn"}
 # Prepositions whose object gives the country of an agent noun that has none ("people in the UK").
 _ORIGIN_PREPS = {"of", "from", "in", "at"}
+_LEADERSHIP_SECTORS = {"GOV", "SOC", "UNK"}
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "PRM", "IMG"}
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _PRONOUNS = {"he", "she", "they", "him", "her", "them"}
@@ -294,6 +295,8 @@ def _sector(doc: Doc, group: list[Match], kb: ActorKB, identity: Entry | None, d
             override = kb.modifiers.get(token.lower_)
             if override:
                 sector = override
+            elif token.lower_ in kb.religions and sector in _LEADERSHIP_SECTORS:
+                sector = "REL"  # "Muslim leaders", "a Jewish community leader": leaders of a faith
         if identity is not None and identity.kind == ORGANISATION and sector == "UAF" and identity.sector:
             sector = identity.sector  # "Boko Haram gunmen": the named group says who the gunmen are
         return sector
