@@ -184,7 +184,7 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
                              _status(value, anchor, expression, trigger, future), value.end)
     if anchor is None:
         return EventTime(None, None, None, None, "future" if future else "unknown")
-    status = "future" if future else ("background" if _perfect_past(trigger) else "current")
+    status = "future" if future else ("background" if _perfect_past(trigger, reporting_verbs) else "current")
     if status != "current":
         return EventTime(None, None, None, None, status)
     return EventTime(anchor.isoformat(), None, "day", anchor_source, status)
@@ -234,8 +234,10 @@ def _status(value: TimeValue, anchor: dt.date, expression: Span, trigger: Token,
     return "background" if start < this_year else ("future" if start > this_year or future else "current")
 
 
-def _perfect_past(trigger: Token) -> bool:
-    """'had sent': past perfect puts an event before the story's reference time."""
+def _perfect_past(trigger: Token, reporting_verbs: frozenset[str]) -> bool:
+    """'had sent': past perfect puts an event before the story's reference time, except in reported
+    speech, where it is only the tense shift of 'has sent' ("the ministry said it had lodged a protest")."""
     verb = _clause_verb(trigger)
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return "had" in auxiliaries
+    reported = verb.dep_ in ("ccomp", "conj") and verb.head.lemma_.lower() in reporting_verbs
+    return "had" in auxiliaries and not reported

@@ -59,6 +59,7 @@ class Phrase:
     kind: str = "group"  # person | organisation | country | group | pronoun | unknown
     plover_code: str | None = None
     how: str = "name"
+    head_lemma: str = ""
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -232,7 +233,7 @@ def _phrase_head(token: Token, by_token: dict[int, Match]) -> Token:
 def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: str) -> Phrase | None:
     start = min(min(m.start for m in group), head.i)
     end = max(max(m.end for m in group), head.i + 1)
-    phrase = Phrase(head=head.i, start=start, end=end)
+    phrase = Phrase(head=head.i, start=start, end=end, head_lemma=head.lemma_.lower())
     identity = _identity(group, date)
     if identity:
         phrase.entry = identity

@@ -106,7 +106,7 @@ def _pronoun_phrases(doc: Doc, phrases: list[Phrase], reporting_verbs: frozenset
             found.append(
                 Phrase(head=token.i, start=token.i, end=token.i + 1, codes=list(antecedent.codes),
                        sector=antecedent.sector, entry=antecedent.entry, name=antecedent.name, kind=antecedent.kind,
-                       how="pronoun")
+                       how="pronoun", head_lemma=antecedent.head_lemma)
             )
     return found
 
@@ -148,7 +148,10 @@ def _antecedent(doc: Doc, index: int, people: list[Phrase]) -> Phrase | None:
 def _identity_key(phrase: Phrase) -> str:
     if phrase.entry is not None:
         return f"{phrase.entry.kind}:{phrase.entry.name}"
-    return f"{'+'.join(phrase.codes) or '-'}:{phrase.sector or '-'}:{phrase.kind}"
+    # Groups are one actor only when they are the same kind of group: "Russian diplomats" and a
+    # "Russian foreign ministry spokeswoman" share country and sector but are different actors.
+    head = phrase.head_lemma if phrase.kind == "group" else ""
+    return f"{'+'.join(phrase.codes) or '-'}:{phrase.sector or '-'}:{phrase.kind}:{head}"
 
 
 def _group(doc: Doc, phrases: list[Phrase]) -> DocActors:
