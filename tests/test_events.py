@@ -76,3 +76,10 @@ def test_record_has_cameo_goldstein_quad_and_evidence():
     assert text[event.trigger_start : event.trigger_end] == "arrested"
     assert event.actor[0].code == "NGA" and text[event.actor[0].start : event.actor[0].end].startswith("Police")
     assert event.event_date == "2025-06-02" and event.date_text == "Monday"
+
+
+def test_announced_conflict_and_ultimatums_are_threats():
+    found = triples(events_of("Ghana said it would impose sanctions on Togo."))
+    assert ("THREATEN", "GHA", "TGO") in found
+    ultimatum = events_of("Kenya will withdraw its troops from Somalia unless the government pays them.")
+    assert [e.event_type for e in ultimatum] == ["THREATEN"]

@@ -110,7 +110,14 @@ def _has_required_recipient(candidate: Candidate, actor_refs, recipient_refs, on
 
 
 def _is_threat(candidate: Candidate) -> bool:
-    return candidate.realis in ("future", "hypothetical") and candidate.trigger.event in _FUTURE_AS_THREAT
+    """An announced conflictual act, or any announced act made conditional with "unless" (an ultimatum)."""
+    if candidate.realis not in ("future", "hypothetical"):
+        return False
+    ultimatum = any(
+        clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in clause.children)
+        for clause in candidate.token.children
+    )
+    return ultimatum or candidate.trigger.event in _FUTURE_AS_THREAT
 
 
 def _clause_verb(token: Token) -> int:
@@ -141,12 +148,12 @@ def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontol
            quotes, actors: DocActors) -> Event:
     trigger, token = candidate.trigger, candidate.token
     event_type, cameo, mode = trigger.event, trigger.cameo, trigger.mode
-    if candidate.realis == "future" and event_type in _FUTURE_AS_AGREE:
+    if _is_threat(candidate):
+        event_type, cameo, mode = "THREATEN", _THREAT_CAMEO.get(event_type, "130"), None
+    elif candidate.realis == "future" and event_type in _FUTURE_AS_AGREE:
         event_type, cameo, mode = "AGREE", _INTENT_CAMEO["AGREE"], None
     elif candidate.realis == "future" and event_type == "RETREAT":
         event_type, cameo, mode = "CONCEDE", _INTENT_CAMEO["CONCEDE"], None
-    elif _is_threat(candidate):
-        event_type, cameo, mode = "THREATEN", _THREAT_CAMEO.get(event_type, "130"), None
     entry = ontology.cameo_code(cameo)
     sentence = token.sent
     index = sentence_index(doc, token.i)
