@@ -115,5 +115,5 @@ def test_name_index_is_cached_on_disk_and_reused(coder, tmp_path, monkeypatch):
     (cached,) = list((tmp_path / "whimbrel").glob("surfaces-*.pickle"))
     phrases._surface_index.cache_clear()
     loaded = phrases._surface_index(coder.nlp, coder.kb)
-    assert loaded == built and ("north", "korea") in loaded.by_tokens and cached.stat().st_size > 0
+    assert loaded == built and ("north", "korea") in loaded.by_tokens and 2 in loaded.lengths["north"] and cached.stat().st_size > 0
     phrases._surface_index.cache_clear()

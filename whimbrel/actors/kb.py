@@ -99,6 +99,7 @@ class ActorKB:
     famous_surnames: dict[str, str] = field(default_factory=dict)  # "Trump" -> entry key
     religions: frozenset[str] = frozenset()  # "muslim", "jewish": a faith named before a leader
     max_agent_words: int = 1
+    agent_starts: set[str] = field(default_factory=set)  # first words of multi-word agents
 
     def add(self, entry: Entry, surfaces: list[str]) -> None:
         self.entries[entry.key] = entry
@@ -110,6 +111,8 @@ class ActorKB:
         key = tuple(words.lower().split())
         self.agents[key] = sector
         self.max_agent_words = max(self.max_agent_words, len(key))
+        if len(key) > 1:
+            self.agent_starts.add(key[0])
 
     def lookup(self, surface: str) -> list[Entry]:
         return [self.entries[k] for k in self.surfaces.get(surface, ())]

@@ -75,22 +75,25 @@ class SurfaceIndex:
     """
 
     by_tokens: dict[tuple[str, ...], tuple[str, ...]]  # lower-cased tokens -> surface strings
-    lengths: tuple[int, ...]  # name lengths present, longest first
+    lengths: dict[str, tuple[int, ...]]  # first token -> lengths of the names it starts, longest first
 
 
 @lru_cache(maxsize=4)
 def _surface_index(nlp, kb: ActorKB) -> SurfaceIndex:
     surfaces = sorted(s for s, keys in kb.surfaces.items() if _matchable(s, keys, kb))
     digest = hashlib.sha1("\n".join([spacy.__version__, nlp.meta.get("version", ""), *surfaces]).encode()).hexdigest()
-    cache = _cache_dir() / f"surfaces-{digest[:20]}.pickle"
+    cache = _cache_dir() / f"surfaces-v2-{digest[:20]}.pickle"
     if cache.exists():
         with cache.open("rb") as handle:
             return pickle.load(handle)
     by_tokens: dict[tuple[str, ...], list[str]] = {}
     for surface, doc in zip(surfaces, nlp.tokenizer.pipe(surfaces, batch_size=2000)):
         by_tokens.setdefault(tuple(t.lower_ for t in doc), []).append(surface)
+    lengths: dict[str, set[int]] = {}
+    for key in by_tokens:
+        lengths.setdefault(key[0], set()).add(len(key))
     index = SurfaceIndex({k: tuple(v) for k, v in by_tokens.items()},
-                         tuple(sorted({len(k) for k in by_tokens}, reverse=True)))
+                         {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()})
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         partial = cache.with_suffix(f".{os.getpid()}.tmp")
@@ -131,7 +134,7 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
     lowers = [t.lower_ for t in doc]
     spans, surface_of = [], {}
     for start in range(len(doc)):
-        for length in index.lengths:
+        for length in index.lengths.get(lowers[start], ()):
             surfaces = index.by_tokens.get(tuple(lowers[start : start + length]))
             if not surfaces:
                 continue
@@ -179,7 +182,9 @@ def _agent_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
     i = 0
     while i < len(doc):
         hit = None
-        for n in range(min(kb.max_agent_words, len(doc) - i), 0, -1):
+        first = doc[i].lower_
+        longest = 1 if first not in kb.agent_starts else min(kb.max_agent_words, len(doc) - i)
+        for n in range(longest, 0, -1):
             tokens = doc[i : i + n]
             last = tokens[-1]
             nominal = last.pos_ in ("NOUN", "PROPN", "PRON") or (last.pos_ == "ADJ" and last.dep_ not in ("amod", "acomp"))
