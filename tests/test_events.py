@@ -83,3 +83,8 @@ def test_announced_conflict_and_ultimatums_are_threats():
     assert ("THREATEN", "GHA", "TGO") in found
     ultimatum = events_of("Kenya will withdraw its troops from Somalia unless the government pays them.")
     assert [e.event_type for e in ultimatum] == ["THREATEN"]
+
+
+def test_undergoer_verb_makes_its_subject_the_recipient():
+    found = triples(events_of("Moldova received emergency aid from the European Union on Friday."))
+    assert ("AID", "IGO", "MDA") in found

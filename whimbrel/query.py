@@ -11,7 +11,6 @@ import csv
 import json
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyarrow as pa
 
@@ -132,7 +131,3 @@ def _flat(value) -> str:
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
-
-
-def default_output_name(fmt: str) -> Path:
-    return Path(f"events.{fmt}")

@@ -31,7 +31,6 @@ _ORIGIN_PREPS = {"of", "from", "in", "at"}
 _LEADERSHIP_SECTORS = {"GOV", "SOC", "UNK"}
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "PRM", "IMG"}
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
 
 
 @dataclass
@@ -364,8 +363,4 @@ def _nested_phrase(token: Token, by_head: dict[int, Phrase]) -> Phrase | None:
     return None
 
 
-def is_pronoun(token: Token) -> bool:
-    return token.lower_ in _PRONOUNS and token.pos_ == "PRON"
-
-
-__all__ = ["Phrase", "Match", "find_matches", "ner_matches", "build_phrases", "is_pronoun", "NON_STATE_CODES"]
+__all__ = ["Phrase", "Match", "find_matches", "ner_matches", "build_phrases", "NON_STATE_CODES"]

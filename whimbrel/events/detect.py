@@ -270,9 +270,16 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
     if governor is not None and governor.pos_ == "VERB":
         if governor.lemma_.lower() in lexicon.verbs and _choose_verb_trigger(governor, lexicon.verbs[governor.lemma_.lower()]):
             return None  # the verb is an event of its own; its object is not a second one
-        if not actor_tokens:
-            actor_tokens = _subject(governor)
-        recipient_tokens += _prep_objects(governor, trigger.recipient + ("to",) * ("to" in trigger.recipient))
+        lemma = governor.lemma_.lower()
+        if lemma in lexicon.undergoer_verbs:
+            # "Moldova received aid from the EU", "the convoy came under attack"
+            recipient_tokens += _subject(governor)
+            actor_tokens += _prep_objects(governor, ("from", "by")) + _prep_objects(token, ("from",))
+        elif lemma in lexicon.light_verbs:
+            # "held talks with", "sent a message to": the light verb's subject acts
+            if not actor_tokens:
+                actor_tokens = _subject(governor)
+            recipient_tokens += _prep_objects(governor, trigger.recipient + ("to",) * ("to" in trigger.recipient))
         realis = realis_of(governor, lexicon)
     else:
         realis = realis_of(token.head if token.head.pos_ == "VERB" else token, lexicon)
