@@ -58,3 +58,12 @@ def test_dateline_date_takes_the_year_of_publication():
     assert story_anchor("2026-01-01", "Dec 31") == (dt.date(2025, 12, 31), "dateline")
     assert story_anchor("2025-12-26", None) == (dt.date(2025, 12, 26), "story")
     assert story_anchor(None, None) == (None, None)
+
+
+def test_a_year_naming_a_thing_is_not_the_events_date():
+    import whimbrel
+
+    (event,) = [e for e in whimbrel.code_text(
+        "Iran accused the United States on Tuesday of violating the 2015 nuclear agreement.", date="2025-06-04")
+        if e.event_type == "ACCUSE"]
+    assert event.event_date == "2025-06-03" and event.date_text == "Tuesday"

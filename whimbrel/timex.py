@@ -198,14 +198,19 @@ def _clause_verb(token: Token) -> Token:
     return token
 
 
+_NOUN_MODIFIER = {"compound", "nummod", "amod", "nmod", "poss"}
+
+
 def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozenset[str]) -> Span | None:
     """The expression modifying the trigger's clause; failing that, the one on the verb that reports it."""
     verb = _clause_verb(trigger)
     for expression in expressions:
         root = expression.root
-        if _clause_verb(root.head if root.head != root else root) == verb and expression.sent == trigger.sent:
-            return expression
         if root.head == trigger or (root.head.head == trigger and root.head.dep_ == "prep"):
+            return expression
+        if root.dep_ in _NOUN_MODIFIER:
+            continue  # "the 2015 nuclear deal": a date that names a thing, not when the event happened
+        if _clause_verb(root.head if root.head != root else root) == verb and expression.sent == trigger.sent:
             return expression
     reporter = verb.head
     if verb.dep_ in ("ccomp", "parataxis") and reporter.lemma_ in reporting_verbs:
