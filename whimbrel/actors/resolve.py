@@ -13,13 +13,14 @@ are general facts of news English:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from ..models import Actor, Mention
 from ..nlp import sentence_index
-from .kb import COUNTRY, PERSON, ActorKB, Entry
+from .kb import COUNTRY, NON_STATE_CODES, PERSON, ActorKB, Entry
 from .phrases import Match, Phrase, build_phrases, find_matches, ner_matches
 
 
@@ -45,8 +46,28 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     matches += ner_matches(doc, matches)
     matches = sorted((m for m in matches if doc[m.start].idx >= skip_chars), key=lambda m: m.start)
     phrases = build_phrases(doc, matches, kb, date)
+    _assume_story_country(phrases)
     phrases += _pronoun_phrases(doc, phrases, reporting_verbs)
     return _group(doc, phrases)
+
+
+_STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+
+
+def _assume_story_country(phrases: list[Phrase]) -> None:
+    """'The prime minister', 'police' with no country, in a story clearly about one country, are
+    that country's: the country named far more often than any other (at least three times and
+    half again as often as the next)."""
+    counts = Counter(p.codes[0] for p in phrases if p.kind in ("country", PERSON, "group") and len(p.codes) == 1)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+        return
+    home = ranked[0][0]
+    if home in NON_STATE_CODES:
+        return
+    for phrase in phrases:
+        if not phrase.codes and phrase.entry is None and phrase.sector in _STATE_SECTORS:
+            phrase.codes = [home]
 
 
 def _surname_matches(doc: Doc, matches: list[Match]) -> list[Match]:
