@@ -132,6 +132,7 @@ def test_untitled_officials_take_the_country_a_story_is_about():
 def test_no_story_country_when_two_countries_share_the_story():
     import whimbrel
 
-    text = "Kenya and Uganda met in Kampala. Kenya accused Uganda of delays. The prime minister urged calm."
+    text = ("Kenya and Uganda met on Monday. Kenya accused Uganda of delays. Uganda and Kenya later signed a deal. "
+            "The prime minister urged calm.")
     requests = [e for e in whimbrel.code_text(text, date="2019-04-05") if e.event_type == "REQUEST"]
     assert not requests  # "the prime minister" could be either country's: left uncoded, so dropped
