@@ -136,3 +136,12 @@ def test_no_story_country_when_two_countries_share_the_story():
             "The prime minister urged calm.")
     requests = [e for e in whimbrel.code_text(text, date="2019-04-05") if e.event_type == "REQUEST"]
     assert not requests  # "the prime minister" could be either country's: left uncoded, so dropped
+
+
+def test_transliteration_variants_of_known_people(code_string):
+    from whimbrel.actors.kb import spelling_key
+
+    assert spelling_key("Boyko Borissov") == spelling_key("Boyko Borisov")
+    assert spelling_key("Ukhnaagiin Khürelsükh") == spelling_key("Ukhnaagiin Khurelsukh")
+    coded = code_string("Mohamed bin Salman", date="2025-06-01")
+    assert (coded["country"], coded["sector"], coded["name"]) == ("SAU", "GOV", "Mohammed bin Salman")

@@ -8,6 +8,8 @@ indexes them: names are matched in text with spaCy's PhraseMatcher, agent words 
 from __future__ import annotations
 
 import csv
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -98,6 +100,7 @@ class ActorKB:
     shorthand: dict[str, dict[str, str]] = field(default_factory=dict)  # "the north" -> {context code: code}
     famous_surnames: dict[str, str] = field(default_factory=dict)  # "Trump" -> entry key
     religions: frozenset[str] = frozenset()  # "muslim", "jewish": a faith named before a leader
+    people_by_spelling: dict[str, str] = field(default_factory=dict)  # spelling key -> entry key
     max_agent_words: int = 1
     agent_starts: set[str] = field(default_factory=set)  # first words of multi-word agents
 
@@ -116,6 +119,14 @@ class ActorKB:
 
     def lookup(self, surface: str) -> list[Entry]:
         return [self.entries[k] for k in self.surfaces.get(surface, ())]
+
+
+def spelling_key(name: str) -> str:
+    """A name with the differences of transliteration removed: accents, case, hyphens, doubled
+    letters ("Boyko Borissov" = "Boyko Borisov", "Khürelsükh" = "Khurelsukh", "Kim Jong-un" = "Kim Jong Un")."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    letters = re.sub(r"[^a-z ]+", " ", plain)
+    return re.sub(r"(.)\1+", r"\1", " ".join(letters.split()))
 
 
 def _data_path(name: str):
@@ -173,6 +184,9 @@ def _add_people(kb: ActorKB, rows: list[dict]) -> None:
         codes = {r.country for r in person_roles if r.country}
         code = person_roles[0].country if len(codes) == 1 else None
         kb.add(Entry(f"person:{name}", name, PERSON, code, roles=tuple(person_roles)), sorted(aliases[name] - {""}))
+        for surface in {name, *aliases[name]} - {""}:
+            if len(surface.split()) > 1:
+                kb.people_by_spelling.setdefault(spelling_key(surface), f"person:{name}")
         if any(r.source in _LEADER_SOURCES and r.sector == "GOV" for r in person_roles) and len(name.split()) > 1:
             surname_owners[name.split()[-1]].add(f"person:{name}")
     kb.famous_surnames.update({s: next(iter(k)) for s, k in surname_owners.items() if len(k) == 1 and len(s) > 3})

@@ -22,7 +22,8 @@ import spacy
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .kb import CAPITAL, COUNTRY, DEMONYM, NON_STATE_CODES, ORGANISATION, PERSON, PLACE, SEAT, ActorKB, Entry
+from .kb import (CAPITAL, COUNTRY, DEMONYM, NON_STATE_CODES, ORGANISATION, PERSON, PLACE, SEAT, ActorKB, Entry,
+                 spelling_key)
 
 # Dependency links along which a name or agent word belongs to the phrase of its head.
 _PHRASE_LINKS = {"compound", "amod", "poss", "nmod", "flat", "appos", "nn"}
@@ -165,14 +166,20 @@ def _part_of_longer_name(token: Token) -> bool:
     return any(t.pos_ == "PROPN" and t.ent_iob_ != "O" and t.ent_type_ == token.ent_type_ for t in neighbours)
 
 
-def ner_matches(doc: Doc, matches: list[Match]) -> list[Match]:
-    """Names the knowledge base lacks but NER finds: uncoded actors, kept so events can name them."""
+def ner_matches(doc: Doc, matches: list[Match], kb: ActorKB) -> list[Match]:
+    """Names NER finds that the knowledge base lacks as written: a person known under another
+    transliteration ("Borisov" for "Borissov"), or else an uncoded actor kept so events can name it."""
     taken = {i for m in matches for i in range(m.start, m.end)}
-    return [
-        Match(ent.start, ent.end, unknown_ner=ent.label_)
-        for ent in doc.ents
-        if ent.label_ in _NER_LABELS and not taken.intersection(range(ent.start, ent.end))
-    ]
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in _NER_LABELS or taken.intersection(range(ent.start, ent.end)):
+            continue
+        key = kb.people_by_spelling.get(spelling_key(ent.text)) if ent.label_ == "PERSON" else None
+        if key:
+            found.append(Match(ent.start, ent.end, (kb.entries[key],)))
+        else:
+            found.append(Match(ent.start, ent.end, unknown_ner=ent.label_))
+    return found
 
 
 def _agent_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:

@@ -43,7 +43,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     matches = find_matches(doc, kb, nlp)
     matches += _surname_matches(doc, matches)
     matches += _shorthand_matches(doc, matches, kb)
-    matches += ner_matches(doc, matches)
+    matches += ner_matches(doc, matches, kb)
     matches = sorted((m for m in matches if doc[m.start].idx >= skip_chars), key=lambda m: m.start)
     phrases = build_phrases(doc, matches, kb, date)
     _assume_story_country(phrases)
