@@ -88,3 +88,8 @@ def test_announced_conflict_and_ultimatums_are_threats():
 def test_undergoer_verb_makes_its_subject_the_recipient():
     found = triples(events_of("Moldova received emergency aid from the European Union on Friday."))
     assert ("AID", "IGO", "MDA") in found
+
+
+def test_a_visit_to_a_place_is_hosted_by_its_country():
+    found = triples(events_of("The Iraqi president arrived in Amman on Wednesday for a two-day visit."))
+    assert ("CONSULT", "IRQ", "JOR") in found

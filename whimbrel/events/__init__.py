@@ -20,7 +20,7 @@ from ..models import ActorRef, Article, Event, Quote
 from ..nlp import sentence_index
 from ..ontology import Ontology
 from ..timex import date_event, story_anchor, time_expressions
-from .detect import Candidate, find_candidates, location_of
+from .detect import Candidate, find_candidates, location_of, place_token
 from .lexicon import Lexicon, load_lexicon
 
 __all__ = ["code_events", "load_lexicon", "REALIS_DEFAULT", "REALIS_ALL"]
@@ -62,6 +62,10 @@ def code_events(
                                if r.actor_id not in {a.actor_id for a in actor_refs})
         if not keep_uncoded and not any(a.code for a in actor_refs):
             continue
+        if not recipient_refs and candidate.trigger.mode == "visit":
+            place = place_token(candidate.token, actors)  # "arrived in Amman on a visit": the host
+            if place is not None and place.i in actors.phrases:
+                recipient_refs = _refs(doc, (place.i,), actors)
         if not recipient_refs and len({a.code for a in actor_refs if a.code}) > 1:
             recipient_refs = actor_refs  # "Putin and Kim signed a treaty": each with the other
         if not _has_required_recipient(candidate, actor_refs, recipient_refs, ontology):

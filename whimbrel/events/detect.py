@@ -372,16 +372,28 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def location_of(trigger: Token, actors: DocActors) -> str | None:
-    """Where the event took place: the place named by an "in/at/near..." phrase on the trigger, or on
-    the noun of a "during/on/after" phrase under it ("signed ... during their summit in Pyongyang")."""
-    frontier = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB" else [])
+    """Where the event took place, as words (see ``place_token``)."""
+    token = place_token(trigger, actors)
+    return _place_text(token) if token is not None else None
+
+
+def place_token(trigger: Token, actors: DocActors) -> Token | None:
+    """The place named by an "in/at/near..." phrase on the trigger, or on the noun of a
+    "during/on/after" phrase under it ("signed ... during their summit in Pyongyang")."""
+    frontier = [trigger]
+    if trigger.pos_ == "NOUN":  # a nominal event happens where its clause does: "arrived in Amman on a visit"
+        verb = trigger.head
+        while verb.pos_ == "ADP" and verb.head != verb:
+            verb = verb.head
+        if verb.pos_ == "VERB":
+            frontier.append(verb)
     for _ in range(2):
         deeper = []
         for word in frontier:
             for prep in (c for c in word.children if c.dep_ == "prep"):
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
                     if prep.lower_ in _PLACE_PREPS and _is_place(obj, actors):
-                        return _place_text(obj)
+                        return obj
                     deeper.append(obj)
         frontier = deeper
     return None
