@@ -93,3 +93,9 @@ def test_undergoer_verb_makes_its_subject_the_recipient():
 def test_a_visit_to_a_place_is_hosted_by_its_country():
     found = triples(events_of("The Iraqi president arrived in Amman on Wednesday for a two-day visit."))
     assert ("CONSULT", "IRQ", "JOR") in found
+
+
+def test_a_protest_or_curfew_without_a_named_target_targets_the_place():
+    assert ("PROTEST", "GEO", "GEO") in triples(events_of("Thousands of Georgians protested in Tbilisi on Sunday."))
+    lifted = triples(events_of("Ethiopia lifted the curfew in Eritrea on Monday."))
+    assert any(t[1] == "ETH" and t[2] == "ERI" for t in lifted)

@@ -29,6 +29,8 @@ REALIS_DEFAULT = frozenset({"asserted", "future"})
 """What PLOVER codes as events: things that happened, and announced intentions (coded AGREE etc.)."""
 REALIS_ALL = frozenset({"asserted", "future", "negated", "hypothetical", "denied"})
 
+_DONE_TO_A_PLACE = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "MOBILIZE"}
+"""Events whose target, when the text names none, is the place they happen in."""
 _FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _FUTURE_AS_THREAT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 """Announced or conditional conflictual acts are threats in PLOVER ("will impose a curfew", "may halt
@@ -62,8 +64,9 @@ def code_events(
                                if r.actor_id not in {a.actor_id for a in actor_refs})
         if not keep_uncoded and not any(a.code for a in actor_refs):
             continue
-        if not recipient_refs and candidate.trigger.mode == "visit":
-            place = place_token(candidate.token, actors)  # "arrived in Amman on a visit": the host
+        if not recipient_refs and (candidate.trigger.mode == "visit" or candidate.trigger.event in _DONE_TO_A_PLACE):
+            # "arrived in Amman on a visit": the host; "lifted the curfew in Montenegro": those under it
+            place = place_token(candidate.token, actors)
             if place is not None and place.i in actors.phrases:
                 recipient_refs = _refs(doc, (place.i,), actors)
         if not recipient_refs and len({a.code for a in actor_refs if a.code}) > 1:
