@@ -99,3 +99,8 @@ def test_a_protest_or_curfew_without_a_named_target_targets_the_place():
     assert ("PROTEST", "GEO", "GEO") in triples(events_of("Thousands of Georgians protested in Tbilisi on Sunday."))
     lifted = triples(events_of("Ethiopia lifted the curfew in Eritrea on Monday."))
     assert any(t[1] == "ETH" and t[2] == "ERI" for t in lifted)
+
+
+def test_objects_seen_through_partitives_and_compounds():
+    assert ("SANCTION", "NOR", "MMR") in triples(events_of("Norway suspended part of its aid programme for Myanmar."))
+    assert ("SANCTION", "DEU", "NER") in triples(events_of("Germany halted aid deliveries to Niger on Monday."))

@@ -29,7 +29,7 @@ REALIS_DEFAULT = frozenset({"asserted", "future"})
 """What PLOVER codes as events: things that happened, and announced intentions (coded AGREE etc.)."""
 REALIS_ALL = frozenset({"asserted", "future", "negated", "hypothetical", "denied"})
 
-_DONE_TO_A_PLACE = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "MOBILIZE"}
+_DONE_TO_A_PLACE = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "SANCTION", "AID"}
 """Events whose target, when the text names none, is the place they happen in."""
 _FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _FUTURE_AS_THREAT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
@@ -71,7 +71,7 @@ def code_events(
                 recipient_refs = _refs(doc, (place.i,), actors)
         if not recipient_refs and len({a.code for a in actor_refs if a.code}) > 1:
             recipient_refs = actor_refs  # "Putin and Kim signed a treaty": each with the other
-        if not _has_required_recipient(candidate, actor_refs, recipient_refs, ontology):
+        if not _has_required_recipient(candidate, recipient_refs, ontology):
             continue
         when = date_event(candidate.token, expressions, anchor, anchor_source, candidate.realis,
                           lexicon.reporting_verbs)
@@ -108,12 +108,10 @@ def _flag_date_conflicts(events: list[Event], doc: Doc) -> list[Event]:
     return flagged
 
 
-def _has_required_recipient(candidate: Candidate, actor_refs, recipient_refs, ontology: Ontology) -> bool:
+def _has_required_recipient(candidate: Candidate, recipient_refs, ontology: Ontology) -> bool:
     """AID, COOPERATE and SANCTION are acts towards someone: without a recipient ("Bolivia imports
-    diesel") they are not events, unless several actors act together and so towards each other."""
-    if candidate.trigger.event not in ontology.needs_recipient or recipient_refs:
-        return True
-    return len({a.code for a in actor_refs if a.code}) > 1
+    diesel") they are not events. Compound actors have each other as recipients by then."""
+    return candidate.trigger.event not in ontology.needs_recipient or bool(recipient_refs)
 
 
 def _is_threat(candidate: Candidate) -> bool:

@@ -149,7 +149,7 @@ def _choose_noun_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger 
 
 
 def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
-    object_lemmas = {o.lemma_.lower() for o in _objects(token)} | {o.lower_ for o in _objects(token)}
+    object_lemmas = _object_words(token)
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "agent", "advmod")}
     for entry in entries:
         if entry.objects and not entry.objects & object_lemmas:
@@ -160,9 +160,27 @@ def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger 
     return None
 
 
+_PARTITIVES = {"part", "some", "most", "all", "much", "portion", "half", "share", "bulk", "rest", "many", "one"}
+
+
 def _objects(verb: Token) -> list[Token]:
+    """Direct objects (or passive subjects), their conjuncts, and what a partitive object is part of
+    ("suspended part of its aid programme" -> programme)."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-    return found + [c for o in found for c in o.conjuncts]
+    found += [c for o in found for c in o.conjuncts]
+    found += [g for o in found if o.lower_ in _PARTITIVES for p in o.children if p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+    return found
+
+
+def _object_words(verb: Token) -> set[str]:
+    """Lemmas an entry's object list is matched against: the objects and the nouns compounded with
+    them ("aid deliveries", "military aid programme" count as aid)."""
+    words = set()
+    for obj in _objects(verb):
+        words |= {obj.lemma_.lower(), obj.lower_}
+        words |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    return words
 
 
 def _is_content_of_complement(token: Token, lexicon: Lexicon) -> bool:
