@@ -145,3 +145,11 @@ def test_transliteration_variants_of_known_people(code_string):
     assert spelling_key("Ukhnaagiin Khürelsükh") == spelling_key("Ukhnaagiin Khurelsukh")
     coded = code_string("Mohamed bin Salman", date="2025-06-01")
     assert (coded["country"], coded["sector"], coded["name"]) == ("SAU", "GOV", "Mohammed bin Salman")
+
+
+def test_arabic_article_and_middle_names_do_not_hide_a_known_person(code_string):
+    from whimbrel.actors.kb import spelling_key
+
+    assert spelling_key("Omar el-Bashir") == spelling_key("Omar al-Bashir")
+    coded = code_string("Emmanuel Jean-Michel Macron", date="2024-06-01")
+    assert (coded["country"], coded["sector"], coded["name"]) == ("FRA", "GOV", "Emmanuel Macron")

@@ -104,3 +104,9 @@ def test_a_protest_or_curfew_without_a_named_target_targets_the_place():
 def test_objects_seen_through_partitives_and_compounds():
     assert ("SANCTION", "NOR", "MMR") in triples(events_of("Norway suspended part of its aid programme for Myanmar."))
     assert ("SANCTION", "DEU", "NER") in triples(events_of("Germany halted aid deliveries to Niger on Monday."))
+
+
+def test_violence_on_a_coded_victim_by_no_one_named_is_kept():
+    found = events_of("Four Nigerian soldiers were killed in an ambush near the border on Monday.")
+    assault = [e for e in found if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor == () and assault[0].recipient[0].code == "NGA"

@@ -123,10 +123,14 @@ class ActorKB:
 
 def spelling_key(name: str) -> str:
     """A name with the differences of transliteration removed: accents, case, hyphens, doubled
-    letters ("Boyko Borissov" = "Boyko Borisov", "Khürelsükh" = "Khurelsukh", "Kim Jong-un" = "Kim Jong Un")."""
+    letters, Arabic articles ("Boyko Borissov" = "Boyko Borisov", "Khürelsükh" = "Khurelsukh",
+    "Omar el-Bashir" = "Omar al-Bashir")."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    letters = re.sub(r"[^a-z ]+", " ", plain)
-    return re.sub(r"(.)\1+", r"\1", " ".join(letters.split()))
+    words = [w for w in re.sub(r"[^a-z ]+", " ", plain).split() if w not in _ARABIC_ARTICLES]
+    return re.sub(r"(.)\1+", r"\1", " ".join(words))
+
+
+_ARABIC_ARTICLES = {"al", "el", "ad", "ed", "as", "ash", "ar", "az"}  # al-Bashir, el-Bashir, Bashir
 
 
 def _data_path(name: str):

@@ -28,7 +28,7 @@ from .kb import (CAPITAL, COUNTRY, DEMONYM, NON_STATE_CODES, ORGANISATION, PERSO
 # Dependency links along which a name or agent word belongs to the phrase of its head.
 _PHRASE_LINKS = {"compound", "amod", "poss", "nmod", "flat", "appos", "nn"}
 # Prepositions whose object gives the country of an agent noun that has none ("people in the UK").
-_ORIGIN_PREPS = {"of", "from", "in", "at"}
+_ORIGIN_PREPS = {"of", "from", "in", "at", "throughout", "across"}
 _LEADERSHIP_SECTORS = {"GOV", "SOC", "UNK"}
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "PRM", "IMG"}
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -174,7 +174,13 @@ def ner_matches(doc: Doc, matches: list[Match], kb: ActorKB) -> list[Match]:
     for ent in doc.ents:
         if ent.label_ not in _NER_LABELS or taken.intersection(range(ent.start, ent.end)):
             continue
-        key = kb.people_by_spelling.get(spelling_key(ent.text)) if ent.label_ == "PERSON" else None
+        key = None
+        if ent.label_ == "PERSON":
+            spelled = spelling_key(ent.text).split()
+            # the name as written, or without middle names ("Omar Hassan al-Bashir")
+            key = kb.people_by_spelling.get(" ".join(spelled))
+            if key is None and len(spelled) > 2:
+                key = kb.people_by_spelling.get(f"{spelled[0]} {spelled[-1]}")
         if key:
             found.append(Match(ent.start, ent.end, (kb.entries[key],)))
         else:
@@ -348,7 +354,7 @@ def _borrow_origin_country(doc: Doc, phrases: list[Phrase]) -> None:
             continue
         for child in doc[phrase.head].children:
             if child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPS:
-                if child.lower_ in ("in", "at") and phrase.sector in _ARMED_SECTORS:
+                if child.lower_ in ("in", "at", "throughout", "across") and phrase.sector in _ARMED_SECTORS:
                     continue
                 for obj in child.children:
                     source = by_head.get(obj.i) or _nested_phrase(obj, by_head)

@@ -62,7 +62,8 @@ def code_events(
         actor_refs = _refs(doc, candidate.actor_heads, actors)
         recipient_refs = tuple(r for r in _refs(doc, candidate.recipient_heads, actors)
                                if r.actor_id not in {a.actor_id for a in actor_refs})
-        if not keep_uncoded and not any(a.code for a in actor_refs):
+        if not keep_uncoded and not any(a.code for a in actor_refs) and not _unknown_perpetrator(
+                candidate, actor_refs, recipient_refs):
             continue
         if not recipient_refs and (candidate.trigger.mode == "visit" or candidate.trigger.event in _DONE_TO_A_PLACE):
             # "arrived in Amman on a visit": the host; "lifted the curfew in Montenegro": those under it
@@ -106,6 +107,12 @@ def _flag_date_conflicts(events: list[Event], doc: Doc) -> list[Event]:
             event = replace(event, conflict=True, event_date_alternatives=alternatives)
         flagged.append(event)
     return flagged
+
+
+def _unknown_perpetrator(candidate: Candidate, actor_refs, recipient_refs) -> bool:
+    """"Three Iraqi civilians were killed in a car bombing": a violent act on a coded victim by no
+    one named is still an event, with an empty actor side."""
+    return candidate.trigger.event in ("ASSAULT", "COERCE") and not actor_refs and any(r.code for r in recipient_refs)
 
 
 def _has_required_recipient(candidate: Candidate, recipient_refs, ontology: Ontology) -> bool:
