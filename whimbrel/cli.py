@@ -6,6 +6,7 @@
     whimbrel export --format parquet -o FILE      export stored events
     whimbrel actors CASES.jsonl [-o OUT.jsonl]    code actor strings directly
     whimbrel demo                                 code the bundled sample stories and summarise
+    whimbrel serve                                browse the database in a web browser
 """
 
 from __future__ import annotations
@@ -236,6 +237,18 @@ def actors(
     _err(f"whimbrel: {coded} actors coded, {errors} skipped")
     if coded == 0 and errors:
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    db: DbOption = Path("whimbrel.duckdb"),
+    host: Annotated[str, typer.Option(help="Interface to bind; only this machine by default.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+) -> None:
+    """Browse the database: dyad timelines, event search, evidence and documents."""
+    from .web import serve as serve_app
+
+    serve_app(db, host=host, port=port)
 
 
 @app.command()
