@@ -86,11 +86,21 @@ def code(
     actors_file: ActorsFileOption = None,
     jobs: JobsOption = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Code on a Dask cluster: scheduler ADDRESS, or local:N worker processes.")] = None,
+    parquet_dir: Annotated[Optional[Path], typer.Option("--parquet-dir", help="With --dask: write Parquet partitions into this folder.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="With -o: keep FILE.progress and continue an interrupted run.")] = False,
 ) -> None:
     """Code articles and write one JSON event record per line."""
     from .batch import Progress, RunReport, run
     from .ingest import read_inputs
 
+    if dask or resume:
+        from .distributed import code_command
+
+        _finish(code_command(inputs, output, dask=dask, parquet_dir=parquet_dir, resume=resume, jobs=jobs, quiet=quiet,
+                             settings={"actors_file": str(actors_file) if actors_file else None, "realis": realis.value,
+                                       "keep_uncoded": keep_uncoded}, on_error=lambda e: _err(f"skipped {e}")))
+        return
     coder = _coder(actors_file, realis, keep_uncoded)
     report = RunReport()
     handle = open(output, "w", encoding="utf-8") if output else sys.stdout
@@ -125,13 +135,18 @@ def ingest(
     from .ingest import read_inputs
     from .store import Store
 
-    coder = _coder(actors_file, realis, keep_uncoded)
+    from .distributed import ingest_partitions, split_partition_inputs
+
+    partition_dirs, inputs = split_partition_inputs(inputs)
     report = RunReport()
     progress = Progress(report, enabled=not quiet)
     with Store(db) as store:
         try:
-            run(read_inputs(inputs), _code_with(coder, jobs), report=report, on_batch=store.add, skip_known=store.known_hashes,
-                on_error=lambda e: _err(f"skipped {e}"), progress=progress)
+            for folder in partition_dirs:
+                ingest_partitions(store, folder, report, on_error=lambda e: _err(f"skipped {e}"))
+            if inputs:
+                run(read_inputs(inputs), _code_with(_coder(actors_file, realis, keep_uncoded), jobs), report=report,
+                    on_batch=store.add, skip_known=store.known_hashes, on_error=lambda e: _err(f"skipped {e}"), progress=progress)
         finally:
             progress.close()
         counts = store.counts()

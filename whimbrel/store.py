@@ -122,10 +122,16 @@ class Store:
         batch = [d for h, d in fresh.items() if h not in known]
         if not batch:
             return 0
-        tables = _to_arrow(batch)
+        self.insert_tables(_to_arrow(batch))
+        return len(batch)
+
+    def insert_tables(self, tables: dict[str, pa.Table]) -> None:
+        """Insert Arrow tables (keyed by table name) in one transaction; rows whose key exists are skipped."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             for name, table in tables.items():
+                if table.num_rows == 0:
+                    continue
                 self.con.register("incoming", table)
                 columns = ", ".join(f'"{c}"' for c in table.column_names)
                 conflict = " ON CONFLICT DO NOTHING" if name in _KEYS else ""
@@ -135,7 +141,6 @@ class Store:
         except duckdb.Error:
             self.con.execute("ROLLBACK")
             raise
-        return len(batch)
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SCHEMAS}
