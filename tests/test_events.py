@@ -110,3 +110,8 @@ def test_violence_on_a_coded_victim_by_no_one_named_is_kept():
     found = events_of("Four Nigerian soldiers were killed in an ambush near the border on Monday.")
     assault = [e for e in found if e.event_type == "ASSAULT"]
     assert assault and assault[0].actor == () and assault[0].recipient[0].code == "NGA"
+
+
+def test_what_protesters_call_for_is_part_of_their_protest():
+    found = events_of("Thousands of Kenyan teachers marched in Nairobi on Monday, demanding higher pay.")
+    assert [e.event_type for e in found] == ["PROTEST"]

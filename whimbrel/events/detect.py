@@ -61,7 +61,23 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
             if candidate is not None:
                 candidates.append(candidate)
     triggers = {c.token.i for c in candidates}
-    return [c for c in candidates if not _inside_another_event(c.token, triggers)]
+    protests = {c.token.i for c in candidates if c.trigger.event == "PROTEST"}
+    protests |= {_governing_verb(c.token).i for c in candidates if c.trigger.event == "PROTEST"}
+    return [c for c in candidates
+            if not _inside_another_event(c.token, triggers) and not _demand_of_a_protest(c.token, protests)]
+
+
+def _governing_verb(token: Token) -> Token:
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head
+    return head
+
+
+def _demand_of_a_protest(token: Token, protests: set[int]) -> bool:
+    """'demonstrated in Kirkuk calling for independence': what protesters call for is the content of
+    their protest, not a request of its own."""
+    return token.dep_ in ("advcl", "xcomp", "conj") and token.head.i in protests and token.tag_ in ("VBG", "VB")
 
 
 # Links along which a word belongs to the content of the event above it, not an event of its own:
