@@ -33,5 +33,5 @@ def problem_with_text(text: str) -> str | None:
     if len(words) >= _MIN_WORDS_FOR_LANGUAGE_CHECK:
         share = sum(w in STOP_WORDS for w in words) / len(words)
         if share < _MIN_ENGLISH_STOPWORD_SHARE:
-            return f"does not look like English ({share:.0%} English function words); only English is coded"
+            return f"does not look like English prose ({share:.0%} English function words: another language, or a table); only English prose is coded"
     return None
