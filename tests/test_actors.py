@@ -153,3 +153,8 @@ def test_arabic_article_and_middle_names_do_not_hide_a_known_person(code_string)
     assert spelling_key("Omar el-Bashir") == spelling_key("Omar al-Bashir")
     coded = code_string("Emmanuel Jean-Michel Macron", date="2024-06-01")
     assert (coded["country"], coded["sector"], coded["name"]) == ("FRA", "GOV", "Emmanuel Macron")
+
+
+def test_the_head_names_the_actor_not_an_organisation_describing_it(code_string):
+    assert code_string("NATO-member Denmark")["country"] == "DNK"
+    assert code_string("NATO-member Norway")["country"] == "NOR"

@@ -24,6 +24,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser whe
 PERSON, ORGANISATION, SEAT, CAPITAL, COUNTRY, DEMONYM, PLACE, REGION = (
     "person", "organisation", "seat", "capital", "country", "demonym", "place", "region"
 )
+_KIND_ORDER = [PERSON, ORGANISATION, SEAT, CAPITAL, COUNTRY, DEMONYM, PLACE, REGION]
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 FOREVER = "9999-12-31"
 
@@ -118,7 +119,9 @@ class ActorKB:
             self.agent_starts.add(key[0])
 
     def lookup(self, surface: str) -> list[Entry]:
-        return [self.entries[k] for k in self.surfaces.get(surface, ())]
+        """Entries a surface string names, most specific identity first (a stable order)."""
+        found = [self.entries[k] for k in self.surfaces.get(surface, ())]
+        return sorted(found, key=lambda e: (_KIND_ORDER.index(e.kind), e.key))
 
 
 def spelling_key(name: str) -> str:

@@ -252,6 +252,11 @@ def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: st
     end = max(max(m.end for m in group), head.i + 1)
     phrase = Phrase(head=head.i, start=start, end=end, head_lemma=head.lemma_.lower())
     identity = _identity(group, date)
+    head_match = next((m for m in group if m.start <= head.i < m.end), None)
+    if identity and identity.kind == ORGANISATION and head_match and head_match.entries and \
+            head_match.entries[0].kind in (COUNTRY, CAPITAL):
+        identity = None  # "NATO-member Norway" is Norway: the head names the actor, the rest describes it
+        group = [m for m in group if not (m.entries and m.entries[0].kind == ORGANISATION)]
     if identity:
         phrase.entry = identity
         phrase.name = identity.name
