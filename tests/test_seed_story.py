@@ -3,7 +3,6 @@ the reporting chain and the quote."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 
