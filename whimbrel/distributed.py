@@ -95,14 +95,19 @@ def _code_items(coder, items: list[Article | ReadError]) -> list[CodedDocument |
     """Code a batch; should the pipeline fail on some article, that record becomes a ReadError."""
     try:
         return list(coder.code(items))
-    except Exception:  # noqa: BLE001 - retry one by one to find the record at fault
+    except _CODING_ERRORS:  # retry one by one to find the record at fault
         results: list[CodedDocument | ReadError] = []
         for item in items:
             try:
                 results.extend(coder.code([item]))
-            except Exception as error:  # noqa: BLE001
+            except _CODING_ERRORS as error:
                 results.append(ReadError(item.origin, f"coding failed: {type(error).__name__}: {error}"))
         return results
+
+
+# Errors a bug in the coder raises on some unusual text; one record's failure must not lose a batch
+# coded on a remote worker. Environment failures (memory, missing files) still stop the run.
+_CODING_ERRORS = (ValueError, TypeError, IndexError, KeyError, AttributeError, AssertionError, RecursionError)
 
 
 def code_partition(items: list[Article | ReadError], settings: dict, out_dir: str, key: str) -> dict:

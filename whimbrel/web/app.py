@@ -299,11 +299,11 @@ def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8765) -> 
 
 
 def _version() -> str:
-    try:
-        from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
         return version("whimbrel")
-    except Exception:  # not installed (running from a checkout)
+    except PackageNotFoundError:  # not installed (running from a checkout)
         return "0"
 
 
