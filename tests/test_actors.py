@@ -34,6 +34,9 @@ def code_string(coder):
         ("Buddhist leaders in Myanmar", "MMR", "REL"),
         ("a former Pentagon official", "USA", "ELI"),
         ("Hamas gunmen", "PSE", "REB"),
+        ("Transnistria", "MDA", "PRE"),
+        ("Somaliland", "SOM", "PRE"),
+        ("Kharkiv", "UKR", "CVL"),
     ],
 )
 def test_nationality_and_agent(code_string, text, country, sector):

@@ -237,6 +237,9 @@ def load_kb(user_file: str | None = None) -> ActorKB:
     kb = ActorKB()
     _add_countries(kb, _read_yaml(_data_path("countries.yaml")))
     _add_organisations(kb, _read_yaml(_data_path("organisations.yaml")))
+    for code, names in (_read_yaml(_data_path("breakaway.yaml")) or {}).items():
+        for name in names:
+            kb.add(Entry(f"breakaway:{code}:{name}", name, PLACE, code, "PRE"), [])
     for region in _read_yaml(_data_path("regions.yaml")):
         kb.add(Entry(f"region:{region}", region, REGION, None), [])
     _add_people(kb, _read_people_tsv(_data_path("people.tsv")))

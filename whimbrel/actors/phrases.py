@@ -331,8 +331,8 @@ def _sector(doc: Doc, group: list[Match], kb: ActorKB, identity: Entry | None, d
     kinds = {m.entries[0].kind for m in group if m.entries}
     if kinds & {CAPITAL, SEAT}:
         return "GOV"
-    if kinds == {PLACE}:
-        return "CVL"
+    if kinds == {PLACE}:  # a town as an actor is its people; a breakaway region is PRE
+        return next(m.entries[0].sector for m in group if m.entries) or "CVL"
     return None
 
 
