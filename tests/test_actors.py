@@ -161,3 +161,17 @@ def test_arabic_article_and_middle_names_do_not_hide_a_known_person(code_string)
 def test_the_head_names_the_actor_not_an_organisation_describing_it(code_string):
     assert code_string("NATO-member Denmark")["country"] == "DNK"
     assert code_string("NATO-member Norway")["country"] == "NOR"
+
+
+def test_old_name_indexes_are_pruned(coder, tmp_path, monkeypatch):
+    from whimbrel.actors import phrases
+
+    monkeypatch.setenv("WHIMBREL_CACHE", str(tmp_path))
+    folder = tmp_path / "whimbrel"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"surfaces-old{n}.pickle").write_bytes(b"x")
+    phrases._surface_index.cache_clear()
+    phrases._surface_index(coder.nlp, coder.kb)
+    phrases._surface_index.cache_clear()
+    assert len(list(folder.glob("surfaces-*.pickle"))) == phrases._CACHED_INDEXES

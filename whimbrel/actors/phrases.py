@@ -100,9 +100,16 @@ def _surface_index(nlp, kb: ActorKB) -> SurfaceIndex:
         with partial.open("wb") as handle:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(cache)
+        stale = sorted(cache.parent.glob("surfaces-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in stale[_CACHED_INDEXES:]:  # indexes of older knowledge bases
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home: the index is simply rebuilt next time
     return index
+
+
+_CACHED_INDEXES = 4
+"""How many name indexes to keep (one per knowledge base: built-in, or with a user's actors file)."""
 
 
 def _cache_dir() -> Path:
