@@ -126,3 +126,15 @@ def test_demo_codes_the_bundled_samples(tmp_path):
     with duckdb.connect(str(db), read_only=True) as con:
         documents, types = con.execute("SELECT count(DISTINCT doc_id), count(DISTINCT event_type) FROM events").fetchone()
     assert documents >= 6 and types >= 8
+
+
+def test_default_jobs_use_all_cores_only_for_big_inputs(tmp_path):
+    from whimbrel.parallel import AUTO, choose_jobs, default_jobs
+
+    small = tmp_path / "small.jsonl"
+    small.write_text('{"id": "1", "text": "Russia attacked Ukraine."}\n')
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(b" " * (5 * 2**20))
+    assert choose_jobs(AUTO, [str(small)]) == 1
+    assert choose_jobs(AUTO, [str(tmp_path)]) == default_jobs()
+    assert choose_jobs(0, [str(small)]) == default_jobs() and choose_jobs(3, [str(big)]) == 3

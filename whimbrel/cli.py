@@ -22,7 +22,8 @@ import typer
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news articles into political event data.")
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
-JobsOption = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0 = all cores).")]
+JobsOption = Annotated[int, typer.Option(
+    "--jobs", "-j", help="Worker processes: 0 = all cores; default: all cores for inputs over 4 MB, else 1.")]
 ActorsFileOption = Annotated[
     Optional[Path], typer.Option("--actors-file", help="Your own YAML actors file, added to the built-in knowledge.")
 ]
@@ -63,9 +64,6 @@ def _coder(actors_file: Path | None, realis: Realis, keep_uncoded: bool):
 
 def _code_with(coder, jobs: int):
     """The coding function for a run: in-process, or spread over worker processes."""
-    from .parallel import default_jobs
-
-    jobs = default_jobs() if jobs == 0 else jobs
     if jobs <= 1:
         return coder.code
     return lambda items: coder.code(items, jobs=jobs)
@@ -84,7 +82,7 @@ def code(
     realis: Annotated[Realis, typer.Option(help="default: asserted and announced events; all: also negated and hypothetical.")] = Realis.default,
     keep_uncoded: Annotated[bool, typer.Option("--keep-uncoded", help="Keep events whose actor has no country or organisation code.")] = False,
     actors_file: ActorsFileOption = None,
-    jobs: JobsOption = 1,
+    jobs: JobsOption = -1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Code on a Dask cluster: scheduler ADDRESS, or local:N worker processes.")] = None,
     parquet_dir: Annotated[Optional[Path], typer.Option("--parquet-dir", help="With --dask: write Parquet partitions into this folder.")] = None,
@@ -93,6 +91,9 @@ def code(
     """Code articles and write one JSON event record per line."""
     from .batch import Progress, RunReport, run
     from .ingest import read_inputs
+    from .parallel import choose_jobs
+
+    jobs = choose_jobs(jobs, inputs)
 
     if dask or resume:
         from .distributed import code_command
@@ -127,15 +128,17 @@ def ingest(
     realis: Annotated[Realis, typer.Option()] = Realis.default,
     keep_uncoded: Annotated[bool, typer.Option("--keep-uncoded")] = False,
     actors_file: ActorsFileOption = None,
-    jobs: JobsOption = 1,
+    jobs: JobsOption = -1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Code articles into the database; articles already stored (same text) are skipped."""
     from .batch import Progress, RunReport, run
+    from .distributed import ingest_partitions, split_partition_inputs
     from .ingest import read_inputs
+    from .parallel import choose_jobs
     from .store import Store
 
-    from .distributed import ingest_partitions, split_partition_inputs
+    jobs = choose_jobs(jobs, inputs)
 
     partition_dirs, inputs = split_partition_inputs(inputs)
     report = RunReport()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from pathlib import Path
 from collections.abc import Iterable, Iterator
 
 from .batch import chunks
@@ -18,6 +19,28 @@ _worker_coder = None
 
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+AUTO = -1
+_BYTES_WORTH_A_WORKER = 4 * 2**20
+"""Input size from which starting worker processes (a few seconds each) pays for itself."""
+
+
+def choose_jobs(jobs: int, inputs: list[str]) -> int:
+    """Processes for a run: ``jobs`` as asked (0 = all cores), or, by default (AUTO), all cores when the
+    inputs are big enough to repay starting workers and one process for a few articles."""
+    if jobs == 0:
+        return default_jobs()
+    if jobs != AUTO:
+        return max(1, jobs)
+    size = 0
+    for item in inputs:
+        path = Path(item)
+        if path.is_file():
+            size += path.stat().st_size
+        elif path.is_dir():
+            size += sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return default_jobs() if size >= _BYTES_WORTH_A_WORKER else 1
 
 
 def _init_worker(settings: dict) -> None:
