@@ -138,3 +138,10 @@ def test_default_jobs_use_all_cores_only_for_big_inputs(tmp_path):
     assert choose_jobs(AUTO, [str(small)]) == 1
     assert choose_jobs(AUTO, [str(tmp_path)]) == default_jobs()
     assert choose_jobs(0, [str(small)]) == default_jobs() and choose_jobs(3, [str(big)]) == 3
+
+
+def test_worker_processes_give_the_same_events(tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert invoke("code", str(GUARDIAN_DOCS), "-o", str(one), "-q", "--jobs", "1").exit_code == 0
+    assert invoke("code", str(GUARDIAN_DOCS), "-o", str(two), "-q", "--jobs", "2").exit_code == 0
+    assert one.read_text() == two.read_text() and one.stat().st_size > 0
