@@ -175,3 +175,11 @@ def test_old_name_indexes_are_pruned(coder, tmp_path, monkeypatch):
     phrases._surface_index(coder.nlp, coder.kb)
     phrases._surface_index.cache_clear()
     assert len(list(folder.glob("surfaces-*.pickle"))) == phrases._CACHED_INDEXES
+
+
+def test_a_text_naming_one_country_lends_it_to_untitled_officials():
+    import whimbrel
+
+    found = whimbrel.code_text("President Amadou Ould Sidi lifted the nightly curfew in Mauritania on Friday.",
+                               date="2019-04-05")
+    assert [(e.actor[0].code, e.actor[0].sector) for e in found if e.event_type == "CONCEDE"] == [("MRT", "GOV")]

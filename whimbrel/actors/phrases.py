@@ -158,7 +158,7 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
         taken.update(range(span.start, span.end))
     for token in doc:
         key = kb.famous_surnames.get(token.text)
-        looks_like_name = token.pos_ == "PROPN" or token.ent_type_ in _NER_LABELS
+        looks_like_name = token.ent_type_ in _NER_LABELS  # NER's word: "Friday" the day is no Mr Friday
         if key and looks_like_name and token.i not in taken and not _part_of_longer_name(token):
             matches.append(Match(token.i, token.i + 1, (kb.entries[key],)))
             taken.add(token.i)

@@ -56,11 +56,12 @@ _STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 
 def _assume_story_country(phrases: list[Phrase]) -> None:
     """'The prime minister', 'police' with no country, in a story clearly about one country, are
-    that country's: the country named far more often than any other (at least three times and
-    half again as often as the next)."""
+    that country's: the only country the story names, or the one named far more often than any
+    other (at least three times and half again as often as the next)."""
     counts = Counter(p.codes[0] for p in phrases if p.kind in ("country", PERSON, "group") and len(p.codes) == 1)
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+    only_one = len(ranked) == 1
+    if not ranked or (not only_one and (ranked[0][1] < 3 or ranked[0][1] < 1.5 * ranked[1][1])):
         return
     home = ranked[0][0]
     if home in NON_STATE_CODES:
