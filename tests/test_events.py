@@ -114,3 +114,7 @@ def test_violence_on_a_coded_victim_by_no_one_named_is_kept():
 def test_what_protesters_call_for_is_part_of_their_protest():
     found = events_of("Thousands of Kenyan teachers marched in Nairobi on Monday, demanding higher pay.")
     assert [e.event_type for e in found] == ["PROTEST"]
+
+
+def test_an_event_noun_inside_another_noun_phrase_is_not_reported_as_an_event():
+    assert events_of("The two men were the key brokers of the Iran arms deal, the commission found.") == []

@@ -301,6 +301,8 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         if governor.pos_ == "NOUN" and governor.dep_ == "dobj":
             recipient_tokens += _prep_objects(governor, trigger.recipient)
             governor = governor.head
+    if governor is not None and governor.pos_ in ("NOUN", "PROPN"):
+        return None  # "the operators of the arms deal": a thing the sentence talks about, not an event it reports
     if governor is not None and governor.pos_ == "VERB":
         if governor.lemma_.lower() in lexicon.verbs and _choose_verb_trigger(governor, lexicon.verbs[governor.lemma_.lower()]):
             return None  # the verb is an event of its own; its object is not a second one
