@@ -37,6 +37,8 @@ def code_string(coder):
         ("Transnistria", "MDA", "PRE"),
         ("Somaliland", "SOM", "PRE"),
         ("Kharkiv", "UKR", "CVL"),
+        ("the Yugoslav army", "SRB", "MIL"),
+        ("Zairean troops", "COD", "MIL"),
     ],
 )
 def test_nationality_and_agent(code_string, text, country, sector):
