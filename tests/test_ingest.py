@@ -138,3 +138,9 @@ def test_fifty_megabyte_article_text_is_refused_per_record(tmp_path):
 def test_missing_path_is_an_error_not_a_crash():
     (error,) = list(read_inputs(["/no/such/file.txt"]))
     assert error.reason == "no such file or directory"
+
+
+def test_a_first_sentence_with_an_abbreviation_in_parentheses_is_no_dateline():
+    text = "The Asia-Pacific Economic Cooperation (APEC) forum agreed to set up an energy centre."
+    assert split_preamble(text).dateline_place is None
+    assert split_preamble("WASHINGTON (AP) - " + text).dateline_place == "Washington"

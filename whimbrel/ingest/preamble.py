@@ -70,14 +70,16 @@ def split_preamble(raw: str) -> Preamble:
 def read_dateline(text: str) -> tuple[str | None, str | None, str | None, int]:
     """(place, date words, wire, end offset) of a dateline opening ``text``; Nones and 0 where there is none.
 
-    A capitalised phrase only counts as a dateline when a date, a wire in parentheses or a
-    dash/colon separator follows it, so an ordinary first sentence is never mistaken for one.
+    A dateline is a place followed by a date ("Seoul, Dec 27 (IANS)"), or a place in capitals
+    followed by a wire or a dash ("WASHINGTON (AP) -"), so an ordinary first sentence, even one
+    with an abbreviation in parentheses, is never mistaken for one.
     """
     match = _DATELINE.match(text[:160])
     if not match:
         return None, None, None, 0
-    date, wire, sep = match.group("date"), match.group("wire"), match.group("sep")
-    if not (date or wire or sep) or (sep and not (date or wire) and not match.group("place").isupper()):
+    date, wire, place = match.group("date"), match.group("wire"), match.group("place")
+    # "Seoul, Dec 27 (IANS)" has a date; "WASHINGTON (AP) -" a place in capitals. A title-case
+    # phrase before parentheses ("The Asia-Pacific Economic Cooperation (APEC) forum...") is a sentence.
+    if not (date or place.isupper()) or not (date or wire or match.group("sep")):
         return None, None, None, 0
-    place = match.group("place")
     return (place.title() if place.isupper() else place), date, wire, match.end()
