@@ -22,6 +22,7 @@ from .actors import DocActors
 from .events.detect import argument_heads
 from .events.lexicon import load_lexicon
 from .models import Article, Quote
+from .nlp import sentence_index
 
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{8,}?)[\"“”]")
 _MEDIA_SECTOR = "JRN"
@@ -57,17 +58,10 @@ def find_quotes(doc: Doc, actors: DocActors, article: Article) -> list[Quote]:
             continue
         speaker = _speaker(doc, span.start, span.end, actors)
         quote_id = hashlib.sha1(f"{article.doc_id}|{start}|{end}".encode()).hexdigest()[:16]
-        sentence_index = _sentence_of(doc, span.start)
-        quotes.append(Quote(quote_id, article.doc_id, match.group(1), start, end, sentence_index,
+        quotes.append(Quote(quote_id, article.doc_id, match.group(1), start, end, sentence_index(doc, span.start),
                             speaker.name if speaker else None, speaker.code if speaker else None,
                             speaker.actor_id if speaker else None))
     return quotes
-
-
-def _sentence_of(doc: Doc, token_index: int) -> int:
-    from .nlp import sentence_index
-
-    return sentence_index(doc, token_index)
 
 
 def _speaker(doc: Doc, start: int, end: int, actors: DocActors) -> Source | None:
@@ -102,10 +96,15 @@ def sentence_sources(doc: Doc, trigger: Token, actors: DocActors) -> list[Source
             if source:
                 found.append(source)
         token = token.head
-    sentence = trigger.sent
-    for tok in sentence:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+    return found + _according_to(trigger.sent, actors)
+
+
+def _according_to(tokens, actors: DocActors) -> list[Source]:
+    """Sources named by "according to X" among ``tokens`` (a sentence or a whole document)."""
+    found = []
+    for token in tokens:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+            objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
             found += [_source(actors, head) for head in argument_heads(objects, actors)]
     return found
 
@@ -120,10 +119,7 @@ def document_reporters(doc: Doc, actors: DocActors) -> list[Source]:
         heads += argument_heads([o for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                                  for o in c.children if o.dep_ == "pobj"], actors)
         found += [_source(actors, head) for head in heads]
-    for token in doc:
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-            found += [_source(actors, head) for head in argument_heads(objects, actors)]
+    found += _according_to(doc, actors)
     found = [s for s in found if _is_outlet(actors, s)]
     unique: dict[str, Source] = {}
     for source in sorted(found, key=lambda s: _first_mention(actors, s.actor_id)):

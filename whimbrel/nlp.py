@@ -32,3 +32,12 @@ def sentence_index(doc, token_index: int) -> int:
     if starts is None:
         starts = doc.user_data["sentence_starts"] = [s.start for s in doc.sents]
     return bisect_right(starts, token_index) - 1
+
+
+def clause_verb(token, max_steps: int | None = None):
+    """The verb of the clause a token sits in: the token itself if it is a verb, else the first verb
+    above it (a noun trigger's light verb, a time expression's verb); the root if none is."""
+    steps = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head != token and (max_steps is None or steps < max_steps):
+        token, steps = token.head, steps + 1
+    return token

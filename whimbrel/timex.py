@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import clause_verb
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -191,11 +193,7 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
 
 
 def _clause_verb(token: Token) -> Token:
-    """The verb of the clause a token sits in (a noun trigger's light verb, an expression's verb)."""
-    steps = 0
-    while token.pos_ not in ("VERB", "AUX") and token.head != token and steps < 8:
-        token, steps = token.head, steps + 1
-    return token
+    return clause_verb(token, max_steps=8)
 
 
 _NOUN_MODIFIER = {"compound", "nummod", "amod", "nmod", "poss"}

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
 from ..models import ActorRef, Article, Event, Quote
-from ..nlp import sentence_index
+from ..nlp import clause_verb, sentence_index
 from ..ontology import Ontology
 from ..timex import date_event, story_anchor, time_expressions
 from .detect import Candidate, find_candidates, location_of, place_token
@@ -78,7 +78,8 @@ def code_events(
                           lexicon.reporting_verbs)
         event = _event(doc, article, candidate, actor_refs, recipient_refs, ontology, when,
                        reported_by(candidate.token), quotes, actors)
-        key = (event.sentence_index, _clause_verb(candidate.token), event.event_type, _codes(actor_refs),
+        # one event per verb, type and dyad ("sent a message of greetings" fires once)
+        key = (event.sentence_index, clause_verb(candidate.token).i, event.event_type, _codes(actor_refs),
                _codes(recipient_refs))
         if key in seen:
             continue
@@ -130,13 +131,6 @@ def _is_threat(candidate: Candidate) -> bool:
         for clause in candidate.token.children
     )
     return ultimatum or candidate.trigger.event in _FUTURE_AS_THREAT
-
-
-def _clause_verb(token: Token) -> int:
-    """The verb a trigger belongs to: one event per verb, type and dyad ("sent a message of greetings")."""
-    while token.pos_ not in ("VERB", "AUX") and token.head != token:
-        token = token.head
-    return token.i
 
 
 def _codes(refs: tuple[ActorRef, ...]) -> tuple[str, ...]:

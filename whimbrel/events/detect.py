@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
+from ..nlp import clause_verb
 from .lexicon import Lexicon, Trigger
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -62,16 +63,9 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
                 candidates.append(candidate)
     triggers = {c.token.i for c in candidates}
     protests = {c.token.i for c in candidates if c.trigger.event == "PROTEST"}
-    protests |= {_governing_verb(c.token).i for c in candidates if c.trigger.event == "PROTEST"}
+    protests |= {clause_verb(c.token).i for c in candidates if c.trigger.event == "PROTEST"}
     return [c for c in candidates
             if not _inside_another_event(c.token, triggers) and not _demand_of_a_protest(c.token, protests)]
-
-
-def _governing_verb(token: Token) -> Token:
-    head = token
-    while head.pos_ not in ("VERB", "AUX") and head.head != head:
-        head = head.head
-    return head
 
 
 def _demand_of_a_protest(token: Token, protests: set[int]) -> bool:
@@ -130,7 +124,7 @@ def _intentions(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candidate
         clauses = [c for c in adjective.children if c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ == "to")]
         if not clauses or adjective.dep_ not in ("acomp", "amod", "oprd"):
             continue
-        holder = adjective.head if adjective.dep_ != "amod" else adjective.head
+        holder = adjective.head
         actor_heads = argument_heads(_subject(holder) if adjective.dep_ != "amod" else [holder], actors)
         recipient_tokens = [g for c in clauses for g in c.children if g.dep_ in ("dobj", "pobj")]
         recipient_tokens += [g for c in clauses for g in _prep_objects(c, ("to", "with"))]
