@@ -27,11 +27,12 @@ __all__ = [
 
 
 @lru_cache(maxsize=4)
-def get_coder(actors_file: str | None = None, realis: str = "default", keep_uncoded: bool = False) -> "Coder":
+def get_coder(actors_file: str | None = None, realis: str = "default", keep_uncoded: bool = False,
+              full_parse: bool = False) -> "Coder":
     """A Coder with spaCy and the knowledge base loaded, shared by calls with the same settings."""
     from .pipeline import Coder
 
-    return Coder(actors_file=actors_file, realis=realis, keep_uncoded=keep_uncoded)
+    return Coder(actors_file=actors_file, realis=realis, keep_uncoded=keep_uncoded, full_parse=full_parse)
 
 
 def code_article(article: Article, **settings) -> CodedDocument:

@@ -28,6 +28,9 @@ ActorsFileOption = Annotated[
     Optional[Path], typer.Option("--actors-file", help="Your own YAML actors file, added to the built-in knowledge.")
 ]
 
+FullParseOption = Annotated[bool, typer.Option(
+    "--full-parse", help="Parse every sentence; by default sentences that cannot hold an event skip the parser and NER.")]
+
 
 class Realis(str, Enum):
     default = "default"
@@ -56,10 +59,16 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _coder(actors_file: Path | None, realis: Realis, keep_uncoded: bool):
+def _settings(actors_file: Path | None, realis: Realis, keep_uncoded: bool, full_parse: bool) -> dict:
+    """The Coder's settings, as ``get_coder`` and worker processes take them."""
+    return {"actors_file": str(actors_file) if actors_file else None, "realis": realis.value,
+            "keep_uncoded": keep_uncoded, "full_parse": full_parse}
+
+
+def _coder(settings: dict):
     from . import get_coder
 
-    return get_coder(str(actors_file) if actors_file else None, realis.value, keep_uncoded)
+    return get_coder(**settings)
 
 
 def _code_with(coder, jobs: int):
@@ -87,6 +96,7 @@ def code(
     dask: Annotated[Optional[str], typer.Option("--dask", help="Code on a Dask cluster: scheduler ADDRESS, or local:N worker processes.")] = None,
     parquet_dir: Annotated[Optional[Path], typer.Option("--parquet-dir", help="With --dask: write Parquet partitions into this folder.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="With -o: keep FILE.progress and continue an interrupted run.")] = False,
+    full_parse: FullParseOption = False,
 ) -> None:
     """Code articles and write one JSON event record per line."""
     from .batch import Progress, RunReport, run
@@ -99,10 +109,10 @@ def code(
         from .distributed import code_command
 
         _finish(code_command(inputs, output, dask=dask, parquet_dir=parquet_dir, resume=resume, jobs=jobs, quiet=quiet,
-                             settings={"actors_file": str(actors_file) if actors_file else None, "realis": realis.value,
-                                       "keep_uncoded": keep_uncoded}, on_error=lambda e: _err(f"skipped {e}")))
+                             settings=_settings(actors_file, realis, keep_uncoded, full_parse),
+                             on_error=lambda e: _err(f"skipped {e}")))
         return
-    coder = _coder(actors_file, realis, keep_uncoded)
+    coder = _coder(_settings(actors_file, realis, keep_uncoded, full_parse))
     report = RunReport()
     handle = open(output, "w", encoding="utf-8") if output else sys.stdout
 
@@ -130,6 +140,7 @@ def ingest(
     actors_file: ActorsFileOption = None,
     jobs: JobsOption = -1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    full_parse: FullParseOption = False,
 ) -> None:
     """Code articles into the database; articles already stored (same text) are skipped."""
     from .batch import Progress, RunReport, run
@@ -148,7 +159,7 @@ def ingest(
             for folder in partition_dirs:
                 ingest_partitions(store, folder, report, on_error=lambda e: _err(f"skipped {e}"))
             if inputs:
-                run(read_inputs(inputs), _code_with(_coder(actors_file, realis, keep_uncoded), jobs), report=report,
+                run(read_inputs(inputs), _code_with(_coder(_settings(actors_file, realis, keep_uncoded, full_parse)), jobs), report=report,
                     on_batch=store.add, skip_known=store.known_hashes, on_error=lambda e: _err(f"skipped {e}"), progress=progress)
         finally:
             progress.close()

@@ -56,7 +56,7 @@ def _coder(settings: dict):
     from . import get_coder
 
     return get_coder(settings.get("actors_file"), settings.get("realis", "default"),
-                     bool(settings.get("keep_uncoded", False)))
+                     bool(settings.get("keep_uncoded", False)), bool(settings.get("full_parse", False)))
 
 
 try:  # the plugin base class only exists where distributed is installed
@@ -473,7 +473,7 @@ def code_command(inputs: list[str], output: Path | None, *, dask: str | None, pa
         from . import get_coder
         from .parallel import default_jobs
 
-        coder = get_coder(settings["actors_file"], settings["realis"], settings["keep_uncoded"])
+        coder = get_coder(**settings)
         jobs = default_jobs() if jobs == 0 else jobs
         try:
             return run_resumable(inputs, output, (lambda items: coder.code(items, jobs=jobs)) if jobs > 1 else coder.code,

@@ -1,6 +1,6 @@
 """The pipeline: articles in, coded documents out.
 
-    read (ingest/) -> parse (nlp) -> actors (actors/) -> events (events/) -> CodedDocument
+    read (ingest/) -> parse (nlp, firstpass) -> actors (actors/) -> events (events/) -> CodedDocument
 
 ``Coder`` holds what is loaded once (spaCy, knowledge base, lexicon, ontology) and codes a
 stream of articles in batches through ``nlp.pipe``.
@@ -14,6 +14,7 @@ from .actors import find_actors, load_kb
 from .attribution import document_reporters, find_quotes, reporting_chain, sentence_sources
 from .dates import today
 from .events import REALIS_ALL, REALIS_DEFAULT, code_events, load_lexicon
+from .firstpass import SelectiveParser
 from .models import Article, CodedDocument, ReadError
 from .nlp import load_nlp
 from .ontology import load_ontology
@@ -22,7 +23,8 @@ from .ontology import load_ontology
 class Coder:
     """Loads the models and knowledge once; ``code`` turns articles into CodedDocuments."""
 
-    def __init__(self, *, actors_file: str | None = None, realis: str = "default", keep_uncoded: bool = False):
+    def __init__(self, *, actors_file: str | None = None, realis: str = "default", keep_uncoded: bool = False,
+                 full_parse: bool = False):
         if realis not in ("default", "all"):
             raise ValueError("realis must be 'default' or 'all'")
         self.nlp = load_nlp()
@@ -31,7 +33,9 @@ class Coder:
         self.ontology = load_ontology()
         self.realis = REALIS_ALL if realis == "all" else REALIS_DEFAULT
         self.keep_uncoded = keep_uncoded
-        self.settings = {"actors_file": actors_file, "realis": realis, "keep_uncoded": keep_uncoded}
+        self.parser = None if full_parse else SelectiveParser(self.nlp, self.lexicon)
+        self.settings = {"actors_file": actors_file, "realis": realis, "keep_uncoded": keep_uncoded,
+                         "full_parse": full_parse}
 
     def code(self, items: Iterable[Article | ReadError], *, batch_size: int = 32,
              jobs: int = 1) -> Iterator[CodedDocument | ReadError]:
@@ -57,7 +61,8 @@ class Coder:
     def _code_batch(self, articles: list[Article], batch_size: int) -> Iterator[CodedDocument]:
         if not articles:
             return
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=batch_size)
+        texts = [a.text for a in articles]
+        docs = self.parser.pipe(texts, batch_size) if self.parser else self.nlp.pipe(texts, batch_size=batch_size)
         for article, doc in zip(articles, docs):
             yield self.code_doc(article, doc)
 

@@ -1,0 +1,67 @@
+"""The cheap first pass: which sentences skip the parser, and that skipping changes no coded event."""
+
+import pytest
+
+from whimbrel.events import load_lexicon
+from whimbrel.firstpass import EventGate, SelectiveParser
+from whimbrel.nlp import load_nlp
+from whimbrel.pipeline import Coder
+
+STORY = (
+    "Oil prices were steady on Tuesday. "
+    "Brazilian troops attacked a rebel camp near the border, the army said. "
+    "The index closed 0.4 percent up at 1,204 points.\n\n"
+    "Colombia condemned the raid. "
+    "\"This was a grave violation of our territory,\" Colombian Foreign Minister Luis Murillo said."
+)
+
+
+@pytest.fixture(scope="module")
+def gate():
+    return EventGate(load_nlp(), load_lexicon())
+
+
+def _sentence(text):
+    return load_nlp().make_doc(text)[:]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Rebels shelled the town overnight.", True),  # irregular and regular inflections map to trigger lemmas
+    ("The minister's visit to Tokyo was cut short.", True),  # noun trigger
+    ("The board will hold its annual meeting in May.", True),  # "hold" counts only with an object it needs
+    ("Investors hold most of the shares.", False),
+    ("Seoul must respond.", True),  # an obligation can make a demand
+    ("\"We are ready,\" he added.", True),  # quotations are parsed for their speaker
+    ("The index closed 0.4 percent up at 1,204 points.", False),
+    ("Wheat prices were steady.", False),
+])
+def test_gate_decides_from_surface_words(gate, text, wanted):
+    assert gate.wants(_sentence(text)) is wanted
+
+
+def test_selective_parse_keeps_text_offsets_and_skips_sentences():
+    parser = SelectiveParser(load_nlp(), load_lexicon())
+    doc = next(parser.pipe([STORY]))
+    assert doc.text == STORY
+    sentences = list(doc.sents)
+    assert [s.text.strip() for s in sentences][0] == "Oil prices were steady on Tuesday."
+    parsed = [any(t.dep_ not in ("dep", "ROOT") for t in s) for s in sentences]
+    assert parsed == [False, True, False, True, True]
+    assert parser.sentences == 5 and parser.parsed_sentences == 3
+    assert all(t.lemma_ for t in doc if not t.is_space)  # skipped sentences still have tags and lemmas
+    assert "Brazilian" in {e.text for e in doc.ents}
+
+
+def test_first_pass_codes_the_same_events_as_a_full_parse():
+    from dataclasses import replace
+
+    from whimbrel.ingest.text import article_from_text
+
+    article = replace(article_from_text(STORY, doc_id="first-pass", origin="test"), date="2025-03-04")
+    gated = next(Coder().code([article]))
+    full = next(Coder(full_parse=True).code([article]))
+    summary = lambda d: [(e.event_type, [a.code for a in e.actor], [a.code for a in e.recipient], e.trigger_start)
+                         for e in d.events]
+    assert summary(gated) == summary(full)
+    assert {e.event_type for e in gated.events} >= {"ASSAULT", "ACCUSE"}
+    assert [q.speaker_code for q in gated.quotes] == [q.speaker_code for q in full.quotes] == ["COL"]

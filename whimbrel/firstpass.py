@@ -1,0 +1,125 @@
+"""The cheap first pass: parse only the sentences that can hold what Whimbrel codes.
+
+The dependency parser and the entity recogniser are most of the cost of coding a story, yet
+many sentences of a news story (prices, quantities, background colour) contain no word that
+could trigger an event. Before the expensive components run, each sentence is tokenised,
+split by punctuation, and looked up in the trigger lexicon by every lemma its words *could*
+have (spaCy's own lemmatizer tables, for verbs, nouns and adjectives, without a tagger). A
+sentence goes through the full pipeline when it may hold
+
+- a trigger whose conditions can be met (an entry that needs "troops" as its object only
+  counts when a word of the sentence can be "troop"),
+- an obligation or a stated intention (must, should, ought, "willing to"), or
+- a quotation, whose speaker the parse finds;
+
+every other sentence gets tokens, tags and lemmas only (actors there are still matched from
+the knowledge base), and the pieces are joined back into one ``Doc`` with the original text
+and offsets. ``whimbrel code --full-parse`` turns the first pass off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import DEP, HEAD
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from .events.lexicon import Lexicon
+
+# Components the skipped sentences do without.
+EXPENSIVE = ("parser", "ner")
+_MODALS = frozenset({"must", "should", "ought"})
+_QUOTE_CHARS = frozenset('"“”')
+_POS_TABLES = ("verb", "noun", "adj")
+
+
+class EventGate:
+    """Decides, from surface words alone, whether a sentence may hold an event or a quotation."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon):
+        tables = nlp.get_pipe("lemmatizer").lookups
+        self._rules = tables.get_table("lemma_rules")
+        self._exceptions = tables.get_table("lemma_exc")
+        self._conditions: dict[str, list[frozenset[str]]] = {}
+        for table in (lexicon.verbs, lexicon.nouns):
+            for lemma, triggers in table.items():
+                self._conditions.setdefault(lemma, []).extend(t.objects | t.modifiers for t in triggers)
+        for word in lexicon.intent_adjectives | _MODALS:
+            self._conditions.setdefault(word, []).append(frozenset())
+        self._lemmas = lru_cache(maxsize=200_000)(self._possible_lemmas)
+
+    def _possible_lemmas(self, form: str) -> frozenset[str]:
+        """Every lemma a lower-case word form could have as a verb, noun or adjective."""
+        found = {form}
+        for pos in _POS_TABLES:
+            irregular = self._exceptions.get(pos, {}).get(form)
+            if irregular:
+                found.update(irregular)
+                continue
+            for old, new in self._rules.get(pos, ()):
+                if form.endswith(old) and len(form) > len(old):
+                    found.add(form[: len(form) - len(old)] + new)
+        return frozenset(found)
+
+    def wants(self, sentence) -> bool:
+        if any(c in _QUOTE_CHARS for c in sentence.text):
+            return True
+        lemmas = frozenset().union(*(self._lemmas(t.lower_) for t in sentence))
+        for lemma in lemmas:
+            for needed in self._conditions.get(lemma, ()):
+                if not needed or needed & lemmas:
+                    return True
+        return False
+
+
+class SelectiveParser:
+    """``pipe(texts)`` yields one Doc per text, parsed in full only where the gate wants it."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon):
+        self.nlp = nlp
+        self.gate = EventGate(nlp, lexicon)
+        self._splitter = Sentencizer()
+        self.sentences = self.parsed_sentences = 0  # counted for benchmarks and run reports
+
+    def _chunks(self, text: str) -> list[tuple[str, bool]]:
+        """The text cut at sentence starts into runs of sentences with the same decision."""
+        doc = self._splitter(self.nlp.make_doc(text))
+        chunks: list[tuple[int, bool]] = []
+        for sentence in doc.sents:
+            wanted = self.gate.wants(sentence)
+            self.sentences += 1
+            self.parsed_sentences += wanted
+            if not chunks or chunks[-1][1] != wanted:
+                chunks.append((sentence[0].idx if chunks else 0, wanted))
+        ends = [start for start, _ in chunks[1:]] + [len(text)]
+        return [(text[start:end], wanted) for (start, wanted), end in zip(chunks, ends)] or [(text, False)]
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+        texts = list(texts)
+        plans = [self._chunks(text) for text in texts]
+        full = [chunk for plan in plans for chunk, wanted in plan if wanted]
+        light = [chunk for plan in plans for chunk, wanted in plan if not wanted]
+        full_docs = iter(self.nlp.pipe(full, batch_size=batch_size))
+        light_docs = iter(self._unparsed(d) for d in self.nlp.pipe(light, batch_size=batch_size, disable=EXPENSIVE))
+        for text, plan in zip(texts, plans):
+            pieces = [next(full_docs) if wanted else next(light_docs) for _, wanted in plan]
+            yield pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
+
+    def _unparsed(self, doc: Doc) -> Doc:
+        """A skipped run of sentences: no entities, and each sentence a flat tree whose root is its
+        first verb, so the joined document keeps these sentence boundaries and no rule reads a
+        dependency label from them ("dep" is spaCy's unclassified relation)."""
+        doc = self._splitter(doc)
+        heads = numpy.zeros(len(doc), dtype="int64")
+        labels = numpy.full(len(doc), self.nlp.vocab.strings.add("dep"), dtype="uint64")
+        for sentence in doc.sents:
+            root = next((t.i for t in sentence if t.pos_ in ("VERB", "AUX")), sentence.start)
+            heads[sentence.start:sentence.end] = root - numpy.arange(sentence.start, sentence.end)
+            labels[root] = self.nlp.vocab.strings.add("ROOT")
+        doc.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), labels], axis=1))
+        doc.set_ents([], default="outside")
+        return doc
