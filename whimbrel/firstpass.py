@@ -10,7 +10,7 @@ sentence goes through the full pipeline when it may hold
 - a trigger whose conditions can be met (an entry that needs "troops" as its object only
   counts when a word of the sentence can be "troop"),
 - an obligation or a stated intention (must, should, ought, "willing to"), or
-- a quotation, whose speaker the parse finds;
+- a quotation, whose speaker the parse finds (such a sentence skips only the entity recogniser);
 
 every other sentence gets tokens, tags and lemmas only (actors there are still matched from
 the knowledge base), and the pieces are joined back into one ``Doc`` with the original text
@@ -30,8 +30,9 @@ from spacy.tokens import Doc
 
 from .events.lexicon import Lexicon
 
-# Components the skipped sentences do without.
-EXPENSIVE = ("parser", "ner")
+# How far a sentence is analysed, and the components each level goes without.
+FULL, PARSE, LIGHT = 2, 1, 0
+_SKIPPED = {FULL: (), PARSE: ("ner",), LIGHT: ("parser", "ner")}
 _MODALS = frozenset({"must", "should", "ought"})
 _QUOTE_CHARS = frozenset('"“”')
 _POS_TABLES = ("verb", "noun", "adj")
@@ -65,19 +66,19 @@ class EventGate:
                     found.add(form[: len(form) - len(old)] + new)
         return frozenset(found)
 
-    def wants(self, sentence) -> bool:
-        if any(c in _QUOTE_CHARS for c in sentence.text):
-            return True
+    def level(self, sentence) -> int:
+        """FULL for a possible event, PARSE for a quotation only (its speaker needs the parse, not
+        the entity recogniser), LIGHT for the rest."""
         lemmas = frozenset().union(*(self._lemmas(t.lower_) for t in sentence))
         for lemma in lemmas:
             for needed in self._conditions.get(lemma, ()):
                 if not needed or needed & lemmas:
-                    return True
-        return False
+                    return FULL
+        return PARSE if any(c in _QUOTE_CHARS for c in sentence.text) else LIGHT
 
 
 class SelectiveParser:
-    """``pipe(texts)`` yields one Doc per text, parsed in full only where the gate wants it."""
+    """``pipe(texts)`` yields one Doc per text, each sentence analysed as far as the gate asks."""
 
     def __init__(self, nlp: Language, lexicon: Lexicon):
         self.nlp = nlp
@@ -85,29 +86,33 @@ class SelectiveParser:
         self._splitter = Sentencizer()
         self.sentences = self.parsed_sentences = 0  # counted for benchmarks and run reports
 
-    def _chunks(self, text: str) -> list[tuple[str, bool]]:
-        """The text cut at sentence starts into runs of sentences with the same decision."""
+    def _chunks(self, text: str) -> list[tuple[str, int]]:
+        """The text cut at sentence starts into runs of sentences at the same level."""
         doc = self._splitter(self.nlp.make_doc(text))
-        chunks: list[tuple[int, bool]] = []
+        chunks: list[tuple[int, int]] = []
         for sentence in doc.sents:
-            wanted = self.gate.wants(sentence)
+            level = self.gate.level(sentence)
             self.sentences += 1
-            self.parsed_sentences += wanted
-            if not chunks or chunks[-1][1] != wanted:
-                chunks.append((sentence[0].idx if chunks else 0, wanted))
+            self.parsed_sentences += level != LIGHT
+            if not chunks or chunks[-1][1] != level:
+                chunks.append((sentence[0].idx if chunks else 0, level))
         ends = [start for start, _ in chunks[1:]] + [len(text)]
-        return [(text[start:end], wanted) for (start, wanted), end in zip(chunks, ends)] or [(text, False)]
+        return [(text[start:end], level) for (start, level), end in zip(chunks, ends)] or [(text, LIGHT)]
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
         texts = list(texts)
         plans = [self._chunks(text) for text in texts]
-        full = [chunk for plan in plans for chunk, wanted in plan if wanted]
-        light = [chunk for plan in plans for chunk, wanted in plan if not wanted]
-        full_docs = iter(self.nlp.pipe(full, batch_size=batch_size))
-        light_docs = iter(self._unparsed(d) for d in self.nlp.pipe(light, batch_size=batch_size, disable=EXPENSIVE))
+        analysed = {level: self._analyse([chunk for plan in plans for chunk, at in plan if at == level], level, batch_size)
+                    for level in _SKIPPED}
         for text, plan in zip(texts, plans):
-            pieces = [next(full_docs) if wanted else next(light_docs) for _, wanted in plan]
+            pieces = [next(analysed[level]) for _, level in plan]
             yield pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
+
+    def _analyse(self, chunks: list[str], level: int, batch_size: int) -> Iterator[Doc]:
+        for doc in self.nlp.pipe(chunks, batch_size=batch_size, disable=_SKIPPED[level]):
+            if level == PARSE:
+                doc.set_ents([], default="outside")
+            yield self._unparsed(doc) if level == LIGHT else doc
 
     def _unparsed(self, doc: Doc) -> Doc:
         """A skipped run of sentences: no entities, and each sentence a flat tree whose root is its
