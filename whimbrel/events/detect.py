@@ -39,33 +39,107 @@ class Candidate:
     realis: str
 
 
+def lemma_of(token: Token, lexicon: Lexicon) -> str:
+    """The token's lower-case lemma, mended where spaCy's rules cut a verb's silent e: "staged" -> "stag",
+    "fined" -> "fin". A past form that is the lemma plus "ed" comes from lemma + "e" when the lexicon
+    knows that verb (a stem with a short vowel doubles its consonant: "rapped", "fanned")."""
+    lemma = token.lemma_.lower()
+    if token.tag_ in ("VBD", "VBN") and token.lower_ == lemma + "ed" and lemma + "e" in lexicon.verb_words:
+        return lemma + "e"
+    return lemma
+
+
 def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candidate]:
+    verbs, nouns, adjectives = [], [], []
+    for token in doc:  # one pass: Token objects are costly to create, so each is made once
+        pos = token.pos_
+        if pos in ("VERB", "AUX"):
+            verbs.append(token)
+        elif pos == "NOUN":
+            nouns.append(token)
+        elif pos == "ADJ":
+            adjectives.append(token)
     candidates = []
     consumed: set[int] = set()  # object nouns already part of a verb+object trigger
-    for token in doc:
-        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.verbs:
-            trigger = _choose_verb_trigger(token, lexicon.verbs[token.lemma_.lower()])
+    for token in verbs:
+        lemma = lemma_of(token, lexicon)
+        if token.pos_ == "VERB" and lemma in lexicon.verbs:
+            trigger = _choose_verb_trigger(token, lexicon.verbs[lemma])
+            if trigger is not None:
+                trigger = _by_content(token, trigger, lexicon)
             if trigger is None or _is_content_of_complement(token, lexicon):
                 continue
             if trigger.objects:
                 consumed.update(o.i for o in _objects(token))
                 trigger = _content_of_object(token, trigger, lexicon, consumed)
             candidates.append(_verb_candidate(token, trigger, actors, lexicon))
-    candidates += _obligation_requests(doc, actors, lexicon)
-    candidates += _intentions(doc, actors, lexicon)
-    for token in doc:
-        if token.pos_ == "NOUN" and token.i not in consumed and token.lemma_.lower() in lexicon.nouns:
+    candidates += _obligation_requests(verbs, actors, lexicon)
+    participles = [t for t in verbs if _stative(t, lexicon) and lemma_of(t, lexicon) not in lexicon.verbs]
+    candidates += _intentions(adjectives + participles, actors, lexicon)
+    for token in nouns:
+        if token.i not in consumed and token.lemma_.lower() in lexicon.nouns:
             if token.i in actors.phrases:
                 continue  # "protesters", "rebels": actor words, not events
             trigger = _choose_noun_trigger(token, lexicon.nouns[token.lemma_.lower()])
             candidate = _noun_candidate(token, trigger, actors, lexicon) if trigger else None
             if candidate is not None:
                 candidates.append(candidate)
+    candidates = [_protest_target(c, actors, lexicon) if c.trigger.event == "PROTEST" and not c.recipient_heads else c
+                  for c in candidates]
+    candidates = [_joint_exercise(c, actors) for c in candidates]
     triggers = {c.token.i for c in candidates}
     protests = {c.token.i for c in candidates if c.trigger.event == "PROTEST"}
     protests |= {clause_verb(c.token).i for c in candidates if c.trigger.event == "PROTEST"}
     return [c for c in candidates
-            if not _inside_another_event(c.token, triggers) and not _demand_of_a_protest(c.token, protests)]
+            if (_protest_as_purpose(c) or not _inside_another_event(c.token, triggers, actors))
+            and not _demand_of_a_protest(c.token, protests)]
+
+
+def _protest_as_purpose(candidate: Candidate) -> bool:
+    """"shunned work to protest at ...", "blocked the road to protest against ...": the act is the means
+    of a protest, which is reported in its own right."""
+    token = candidate.token
+    return candidate.trigger.event == "PROTEST" and token.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+_EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "wargame", "game", "patrol"}
+
+
+def _joint_exercise(candidate: Candidate, actors: DocActors) -> Candidate:
+    """Manoeuvres held by forces of several countries together are military cooperation (COOPERATE 062),
+    not a show of force: "French and Egyptian warships began naval exercises"."""
+    trigger = candidate.trigger
+    if trigger.event != "MOBILIZE" or not (trigger.lemma in _EXERCISES or trigger.objects & _EXERCISES):
+        return candidate
+    if len({code for h in candidate.actor_heads for code in actors.phrases[h].codes}) < 2:
+        return candidate
+    return replace(candidate, trigger=replace(trigger, event="COOPERATE", cameo="062", mode=None, context=("military",)))
+
+
+_DEMAND_TYPES = {"REQUEST", "ACCUSE", "REJECT", "PROTEST"}
+
+
+def _protest_target(candidate: Candidate, actors: DocActors, lexicon: Lexicon) -> Candidate:
+    """Whom a protest is against when it names no one: the object of "in protest against/of/at X", or
+    the addressee of the demand it makes ("blocked roads to press demands from the government",
+    "marched calling for the removal of the president")."""
+    found: list[Token] = []
+    places = {candidate.token, clause_verb(candidate.token)}
+    for word in places:
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "protest"):
+                found += _prep_objects(noun, ("against", "of", "at", "over", "to"))
+    for word in places:
+        for clause in (c for c in word.children if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB"):
+            lemma = lemma_of(clause, lexicon)
+            trigger = _choose_verb_trigger(clause, lexicon.verbs[lemma]) if lemma in lexicon.verbs else None
+            if trigger is not None and trigger.event in _DEMAND_TYPES:
+                heads = _verb_candidate(clause, trigger, actors, lexicon).recipient_heads
+                if heads:
+                    return replace(candidate, recipient_heads=heads)
+    heads = argument_heads(found, actors)
+    return replace(candidate, recipient_heads=heads) if heads else candidate
 
 
 def _demand_of_a_protest(token: Token, protests: set[int]) -> bool:
@@ -80,11 +154,18 @@ _ARGUMENT_LINKS = {"dobj", "pobj", "prep", "xcomp", "acl", "attr", "oprd", "comp
                    "appos", "nsubjpass", "npadvmod", "dative", "agent", "pcomp"}
 
 
-def _inside_another_event(token: Token, triggers: set[int]) -> bool:
-    """True when the trigger sits in an argument (or a "to ..." purpose clause) of another trigger."""
+def _inside_another_event(token: Token, triggers: set[int], actors: DocActors) -> bool:
+    """True when the trigger sits in an argument (or a "to ..." purpose clause) of another trigger.
+
+    A participle describing an actor ("dispersed demonstrators protesting the result") reports what
+    that actor did, an event of its own."""
     for _ in range(6):
         if token.head == token:
             return False
+        if token.dep_ == "acl" and token.pos_ == "VERB" and token.head.i in actors.phrases:
+            return False
+        if token.dep_ == "prep" and token.lower_ in _CIRCUMSTANCES and token.head.pos_ == "VERB":
+            return False  # "captured the town after days of fighting": beside the act, not part of it
         purpose = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.dep_ not in _ARGUMENT_LINKS and not purpose:
             return False
@@ -98,11 +179,11 @@ _REQUEST = Trigger(lemma="", pos="VERB", event="REQUEST", cameo="100")
 _INTEND = Trigger(lemma="", pos="ADJ", event="AGREE", cameo="030")
 
 
-def _obligation_requests(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candidate]:
+def _obligation_requests(verbs: list[Token], actors: DocActors, lexicon: Lexicon) -> list[Candidate]:
     """A reported obligation on someone else is a demand: "Russia said Sudan must return the helicopter"."""
     found = []
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or realis_of(verb, lexicon) != "obligation":
+    for verb in verbs:
+        if not _may_be_obligation(verb) or realis_of(verb, lexicon) != "obligation":
             continue
         reporter = reporter_of(verb, lexicon)
         if reporter is None:
@@ -115,23 +196,65 @@ def _obligation_requests(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[
     return found
 
 
-def _intentions(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candidate]:
+def _intentions(adjectives: list[Token], actors: DocActors, lexicon: Lexicon) -> list[Candidate]:
     """'willing to send', 'prepared to lift': a stated willingness to act is AGREE."""
     found = []
-    for adjective in doc:
-        if adjective.pos_ != "ADJ" or adjective.lemma_.lower() not in lexicon.intent_adjectives:
+    for adjective in adjectives:
+        if adjective.lemma_.lower() not in lexicon.intent_adjectives and adjective.lower_ not in lexicon.intent_adjectives:
             continue
         clauses = [c for c in adjective.children if c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ == "to")]
-        if not clauses or adjective.dep_ not in ("acomp", "amod", "oprd"):
+        participle = adjective.pos_ == "VERB"  # "Norway is prepared to ..." parsed as a passive verb
+        if not clauses or (adjective.dep_ not in ("acomp", "amod", "oprd") and not participle):
             continue
-        holder = adjective.head
-        actor_heads = argument_heads(_subject(holder) if adjective.dep_ != "amod" else [holder], actors)
+        holder = adjective if participle else adjective.head
+        actor_heads = argument_heads(_subject(holder) if adjective.dep_ != "amod" or participle else [holder], actors)
         recipient_tokens = [g for c in clauses for g in c.children if g.dep_ in ("dobj", "pobj")]
         recipient_tokens += [g for c in clauses for g in _prep_objects(c, ("to", "with"))]
         if actor_heads:
             found.append(Candidate(_INTEND, adjective, actor_heads, argument_heads(recipient_tokens, actors),
                                    realis_of(holder, lexicon) if holder.pos_ in ("VERB", "AUX") else "asserted"))
     return found
+
+
+_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
+_THREAT_CODES = {"SANCTION": "1312", "COERCE": "132", "ASSAULT": "138", "MOBILIZE": "138"}
+
+
+def _content_event(verb: Token, lexicon: Lexicon) -> str | None:
+    """The event type of the act a to-infinitive under the verb reports ("vowed to retaliate", "declined to
+    resign", "swore to launch an offensive"), or None when the infinitive is no event ("declined to comment")."""
+    for clause in verb.children:
+        infinitive = clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if clause.pos_ != "VERB" or not (clause.dep_ == "xcomp" or infinitive):
+            continue
+        lemma = lemma_of(clause, lexicon)
+        entries = lexicon.verbs.get(lemma, ())
+        chosen = _choose_verb_trigger(clause, entries) if entries else None
+        if chosen is not None:
+            return chosen.event
+        if entries and all(e.event in _CONFLICT for e in entries):
+            return entries[0].event  # "vowed to fight on": every sense the lexicon knows is violent
+        if lemma in lexicon.light_verbs:
+            for obj in _objects(clause):
+                nouns = lexicon.nouns.get(obj.lemma_.lower())
+                chosen = _choose_noun_trigger(obj, nouns) if nouns else None
+                if chosen is not None:
+                    return chosen.event
+    return None
+
+
+def _by_content(verb: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
+    """Entries that depend on the act their infinitive reports: a promise of a conflictual act is a threat
+    ("vowed to attack", "pledged to punish"); "content: event" entries need an event there at all."""
+    commissive = lemma_of(verb, lexicon) in lexicon.commissive_verbs
+    if not (trigger.content or commissive):
+        return trigger
+    content = _content_event(verb, lexicon)
+    if content is None:
+        return None if trigger.content else trigger
+    if commissive and trigger.event == "AGREE" and content in _CONFLICT:
+        return replace(trigger, event="THREATEN", cameo=_THREAT_CODES.get(content, "130"), mode=None)
+    return trigger
 
 
 def _content_of_object(verb: Token, trigger: Trigger, lexicon: Lexicon, consumed: set[int]) -> Trigger:
@@ -159,15 +282,26 @@ def _choose_noun_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger 
 
 
 def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
-    object_lemmas = _object_words(token)
+    """The most specific entry that matches; an object list matching the object's head noun beats one
+    matching only a noun compounded with it ("withdrew weapons inspectors": inspectors, not weapons)."""
+    heads, object_lemmas = _object_words(token)
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "agent", "advmod")}
     for entry in entries:
-        if entry.objects and not entry.objects & object_lemmas:
-            continue
+        if entry.objects and entry.objects & heads and (not entry.prep or entry.prep in particles):
+            return entry
+    for entry in entries:
+        if entry.objects and not entry.objects & object_lemmas and not (
+                entry.prep and not heads and entry.objects & _prep_object_words(token, entry.prep)):
+            continue  # with no direct object, a particle's object will do: "took to the streets"
         if entry.prep and entry.prep not in particles:
             continue
         return entry
     return None
+
+
+def _prep_object_words(verb: Token, prep: str) -> set[str]:
+    return {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == prep
+            for g in c.children if g.dep_ == "pobj"}
 
 
 _PARTITIVES = {"part", "some", "most", "all", "much", "portion", "half", "share", "bulk", "rest", "many", "one"}
@@ -183,14 +317,15 @@ def _objects(verb: Token) -> list[Token]:
     return found
 
 
-def _object_words(verb: Token) -> set[str]:
-    """Lemmas an entry's object list is matched against: the objects and the nouns compounded with
-    them ("aid deliveries", "military aid programme" count as aid)."""
+def _object_words(verb: Token) -> tuple[set[str], set[str]]:
+    """Lemmas an entry's object list is matched against: the objects' head words, and those with the
+    nouns compounded with them ("aid deliveries", "military aid programme" count as aid)."""
+    heads = set()
     words = set()
     for obj in _objects(verb):
-        words |= {obj.lemma_.lower(), obj.lower_}
+        heads |= {obj.lemma_.lower(), obj.lower_}
         words |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
-    return words
+    return heads, heads | words
 
 
 def _is_content_of_complement(token: Token, lexicon: Lexicon) -> bool:
@@ -200,22 +335,26 @@ def _is_content_of_complement(token: Token, lexicon: Lexicon) -> bool:
         token, head = head, head.head
     if token.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in lexicon.intent_adjectives:
         return True
-    if token.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in lexicon.verbs:
+    if token.dep_ not in ("xcomp", "ccomp") or lemma_of(head, lexicon) not in lexicon.verbs:
         return False
-    return any(t.complement for t in lexicon.verbs[head.lemma_.lower()])
+    return any(t.complement for t in lexicon.verbs[lemma_of(head, lexicon)])
 
 
 def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Candidate:
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    # "Vietnam is committed to ...": a passive form that states the subject's own resolve is no passive
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) and not _stative(token, lexicon)
     if passive:
         actor_tokens = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         recipient_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
     else:
         actor_tokens = _subject(token)
         recipient_tokens = []
+        if token.dep_ == "acl" and token.head.dep_ == "dobj" and not argument_heads(actor_tokens, actors):
+            # "the PKK issued a statement demanding ...": whoever issued the text demands
+            actor_tokens = _subject(token.head.head)
     recipient_tokens += _recipient_tokens(token, trigger, passive)
-    if trigger.objects:
-        for obj in _objects(token):
+    if trigger.objects or not recipient_tokens:
+        for obj in _objects(token):  # "demanded subsidies from the government", "cut ties with X"
             recipient_tokens += _prep_objects(obj, trigger.recipient)
     if trigger.complement and not recipient_tokens:
         for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
@@ -232,6 +371,11 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         argument_heads(recipient_tokens, actors),
         realis_of(token, lexicon),
     )
+
+
+def _stative(verb: Token, lexicon: Lexicon) -> bool:
+    """"is committed to", "is determined to": a participle that works as an adjective of intent."""
+    return verb.tag_ == "VBN" and verb.lower_ in lexicon.intent_adjectives
 
 
 def _purpose_beneficiaries(verb: Token, lexicon: Lexicon) -> list[Token]:
@@ -285,31 +429,51 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     ]
 
 
+_CIRCUMSTANCES = {"in", "after", "following", "during", "amid", "amidst", "before", "since", "despite"}
+"""Prepositions that set a noun event beside the clause's own act ("seized the town after fierce fighting",
+"shunned work in protest"), so it is reported even when the clause's verb is an event too."""
+
+
 def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Candidate | None:
     actor_tokens = [c for c in token.children if c.dep_ in ("poss", "amod", "compound") and c.i in actors.phrases]
     actor_tokens += _prep_objects(token, trigger.actor)
     recipient_tokens = _prep_objects(token, trigger.recipient)
-    governor = token.head if token.dep_ in ("dobj", "pobj") else None
+    anchor = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in lexicon.measure_nouns:
+        anchor = token.head.head  # "five days of fighting", "a wave of protests": the measure stands in its place
+    governor = anchor.head if anchor.dep_ in ("dobj", "pobj") else None
+    link = None
     if governor is not None and governor.dep_ == "prep":
+        link = governor.lower_
         governor = governor.head  # "a message of greetings": greetings hangs off message
         if governor.pos_ == "NOUN" and governor.dep_ == "dobj":
             recipient_tokens += _prep_objects(governor, trigger.recipient)
             governor = governor.head
+    if link in ("in", "under") and token.lemma_.lower() in lexicon.state_nouns and not (
+            governor.pos_ == "VERB" and lemma_of(governor, lexicon) in lexicon.light_verbs):
+        return None  # "died in custody", "lives under occupation": a state, not an act ("placed under arrest" is)
     if governor is not None and governor.pos_ in ("NOUN", "PROPN"):
         return None  # "the operators of the arms deal": a thing the sentence talks about, not an event it reports
     if governor is not None and governor.pos_ == "VERB":
-        if governor.lemma_.lower() in lexicon.verbs and _choose_verb_trigger(governor, lexicon.verbs[governor.lemma_.lower()]):
-            return None  # the verb is an event of its own; its object is not a second one
-        lemma = governor.lemma_.lower()
-        if lemma in lexicon.undergoer_verbs:
+        lemma = lemma_of(governor, lexicon)
+        governing_trigger = _choose_verb_trigger(governor, lexicon.verbs[lemma]) if lemma in lexicon.verbs else None
+        beside = link == "in" or ("between" in trigger.actor and (recipient_tokens or (
+            governing_trigger is not None and governing_trigger.event in _CONFLICT)))
+        if governing_trigger is not None and not (link in _CIRCUMSTANCES and beside):
+            return None  # the verb is an event of its own; its object (or background) is not a second one
+        if lemma in lexicon.undergoer_verbs and link not in _CIRCUMSTANCES:
             # "Moldova received aid from the EU", "the convoy came under attack"
             recipient_tokens += _subject(governor)
             actor_tokens += _prep_objects(governor, ("from", "by")) + _prep_objects(token, ("from",))
-        elif lemma in lexicon.light_verbs:
+        elif lemma in lexicon.light_verbs and link not in _CIRCUMSTANCES:
             # "held talks with", "sent a message to": the light verb's subject acts
             if not actor_tokens:
                 actor_tokens = _subject(governor)
             recipient_tokens += _prep_objects(governor, trigger.recipient + ("to",) * ("to" in trigger.recipient))
+        elif link in _CIRCUMSTANCES and beside and not argument_heads(actor_tokens, actors):
+            # "staged a sit-in in protest at", "retook the village after fighting with the rebels": the
+            # clause's subject is a party to the act beside it (to a two-sided one: fighting, clashes)
+            actor_tokens = _subject(governor)
         realis = realis_of(governor, lexicon)
     else:
         realis = realis_of(token.head if token.head.pos_ == "VERB" else token, lexicon)
@@ -326,11 +490,21 @@ def argument_heads(tokens: list[Token], actors: DocActors) -> tuple[int, ...]:
         for member in (token, *token.conjuncts):
             if member.i in actors.phrases:
                 heads.append(member.i)
+                if not actors.phrases[member.i].codes:
+                    heads += _coded_modifier(member, actors)
             else:
                 nested = _nearest_phrase(member, actors)
                 if nested is not None:
                     heads.append(nested)
     return tuple(dict.fromkeys(heads))
+
+
+def _coded_modifier(token: Token, actors: DocActors) -> list[int]:
+    """A coded actor in the "in/of/from" phrase of an uncoded one: "rebels in Ivory Coast", "doctors from
+    American aid groups", "supporters of the former president" take that actor's country."""
+    return [obj.i for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from")
+            for obj in prep.children
+            if obj.dep_ == "pobj" and obj.i in actors.phrases and actors.phrases[obj.i].codes][:1]
 
 
 def _nearest_phrase(token: Token, actors: DocActors) -> int | None:
@@ -375,6 +549,11 @@ def realis_of(verb: Token, lexicon: Lexicon) -> str:
     return "asserted"
 
 
+def _may_be_obligation(verb: Token) -> bool:
+    """A cheap test before ``realis_of``: an obligation needs must/should/ought or have/need to."""
+    return _has_to(verb) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _OBLIGATION for c in verb.children)
+
+
 def _has_to(verb: Token) -> bool:
     """'has to leave', 'need to withdraw': obligation expressed with a main verb."""
     head = verb.head
@@ -411,6 +590,8 @@ def place_token(trigger: Token, actors: DocActors) -> Token | None:
     """The place named by an "in/at/near..." phrase on the trigger, or on the noun of a
     "during/on/after" phrase under it ("signed ... during their summit in Pyongyang")."""
     frontier = [trigger]
+    if trigger.pos_ == "VERB":  # "suspended aid deliveries in Baghdad": the place may qualify the object
+        frontier += [c for c in trigger.children if c.dep_ == "dobj"]
     if trigger.pos_ == "NOUN":  # a nominal event happens where its clause does: "arrived in Amman on a visit"
         verb = trigger.head
         while verb.pos_ == "ADP" and verb.head != verb:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -27,6 +27,7 @@ class Trigger:
     recipient: tuple[str, ...] = ("dobj",)
     actor: tuple[str, ...] = ("by",)
     complement: bool = False
+    content: bool = False  # fires only when its to-infinitive is itself an event ("declined to resign")
 
     @property
     def specificity(self) -> int:
@@ -43,6 +44,14 @@ class Lexicon:
     intent_adjectives: frozenset[str] = frozenset()
     undergoer_verbs: frozenset[str] = frozenset()
     purpose_verbs: frozenset[str] = frozenset()
+    commissive_verbs: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
+
+    @cached_property
+    def verb_words(self) -> frozenset[str]:
+        """Every verb lemma the lexicon names, in any list: used to mend the lemmatizer's slips."""
+        return frozenset(self.verbs) | self.light_verbs | self.reporting_verbs | self.undergoer_verbs | self.purpose_verbs
 
 
 def _trigger(raw: dict, pos: str) -> Trigger:
@@ -60,6 +69,7 @@ def _trigger(raw: dict, pos: str) -> Trigger:
         recipient=tuple(str(r).lower() for r in raw.get("recipient") or default_recipient),
         actor=tuple(str(a).lower() for a in raw.get("actor") or ("by",)),
         complement=bool(raw.get("complement")),
+        content=raw.get("content") == "event",
     )
 
 
@@ -81,6 +91,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         intent_adjectives=_words(data, "intent_adjectives"),
         undergoer_verbs=_words(data, "undergoer_verbs"),
         purpose_verbs=_words(data, "purpose_verbs"),
+        commissive_verbs=_words(data, "commissive_verbs"),
+        state_nouns=_words(data, "state_nouns"),
+        measure_nouns=_words(data, "measure_nouns"),
     )
 
 
