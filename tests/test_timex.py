@@ -67,3 +67,32 @@ def test_a_year_naming_a_thing_is_not_the_events_date():
         "Iran accused the United States on Tuesday of violating the 2015 nuclear agreement.", date="2025-06-04")
         if e.event_type == "ACCUSE"]
     assert event.event_date == "2025-06-03" and event.date_text == "Tuesday"
+
+
+def test_dates_told_relative_to_the_last_named_date():
+    """'later that month', 'the following day' (which NER leaves untagged), 'two days later' and
+    'the same day' count from the date the story named before them, not from the story's day."""
+    import whimbrel
+
+    text = ("In October, Turkey freed a jailed American pastor. And later that month, Ankara agreed to curb "
+            "Iranian oil imports. On December 3, Iran accused Turkey of betrayal. The following day, Turkey "
+            "rejected the charge. Two days later, Iran threatened to cut gas supplies. Turkey condemned the "
+            "threat the same day.")
+    dated = [(e.trigger, e.event_date, e.date_granularity) for e in whimbrel.code_text(text, date="2018-12-20")]
+    assert dated == [
+        ("freed", "2018-10", "month"),
+        ("agreed", "2018-10", "month"),
+        ("accused", "2018-12-03", "day"),
+        ("rejected", "2018-12-04", "day"),
+        ("threatened", "2018-12-06", "day"),
+        ("condemned", "2018-12-06", "day"),
+    ]
+
+
+def test_a_relative_date_finer_than_the_last_named_one_stays_undated():
+    from whimbrel.timex import TimeValue, resolve_anaphoric
+
+    october = TimeValue("2018-10", "month")
+    assert resolve_anaphoric("that day", october) is None  # the text never says which day of October
+    assert resolve_anaphoric("two days later", october) is None
+    assert resolve_anaphoric("later that year", october) == TimeValue("2018", "year")

@@ -36,6 +36,14 @@ _MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?:of\s+)?(?P<year>\d{4})\b")
 _MONTH_ALONE = re.compile(r"^(?:in\s+|last\s+|this\s+|early\s+|late\s+|mid-?)?" + _MONTH + r"$")
 _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 _AGO = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few|couple)\s+(?:of\s+)?(?P<unit>day|week|month|year)s?\s+ago\b")
+_SAME_PERIOD = re.compile(r"\b(?:that|the same) (?P<unit>day|week|month|year)\b")
+_DAY_AFTER = re.compile(r"\bthe (?:following|next) day\b|\bthe day after\b")
+_DAY_BEFORE = re.compile(r"\bthe (?:previous|preceding) day\b|\bthe day before\b")
+_LATER = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few|couple)\s+(?:of\s+)?(?P<unit>day|week|month|year)s?\s+later\b")
+_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# Relative dates NER often leaves untagged; found in the text directly.
+_UNTAGGED_RELATIVE = re.compile(r"\b(?:the|that) (?:following|next|previous|preceding|same) (?:day|week|month|year)\b",
+                                re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
@@ -98,6 +106,30 @@ def resolve(text: str, anchor: dt.date, *, future: bool = False) -> TimeValue | 
     return None
 
 
+def resolve_anaphoric(text: str, reference: TimeValue) -> TimeValue | None:
+    """'later that month', 'the same day', 'the following day': a date told relative to the date the
+    story last named, not to the story's own day."""
+    words = " ".join(text.lower().split())
+    if reference.granularity not in _GRANULARITY_RANK:
+        return None
+    if m := _SAME_PERIOD.search(words):
+        unit = m.group("unit")
+        if _GRANULARITY_RANK[reference.granularity] > _GRANULARITY_RANK[unit]:
+            return None  # "that day" after "in October": the text does not say which day
+        return _shift(reference.first_day, unit, 0) if unit == "week" else _at_granularity(reference.first_day, unit)
+    for pattern, days in ((_DAY_AFTER, 1), (_DAY_BEFORE, -1)):
+        if pattern.search(words) and reference.granularity == "day":
+            return _at_granularity(reference.first_day + dt.timedelta(days=days), "day")
+    if m := _LATER.search(words):
+        unit = m.group("unit")
+        if _GRANULARITY_RANK[reference.granularity] > _GRANULARITY_RANK[unit] or reference.granularity == "week":
+            return None
+        n = NUMBERS.get(m.group("n")) or int(m.group("n"))
+        granularity = "day" if unit == "week" else unit
+        return _at_granularity(reference.first_day + dt.timedelta(days=n * UNITS[unit]), granularity)
+    return None
+
+
 def _year_for(anchor: dt.date, month: int, day: int, future: bool) -> int:
     """A month and day without a year: the story's year, unless a past event would then lie ahead."""
     year = anchor.year
@@ -157,7 +189,8 @@ def story_anchor(story_date: str | None, dateline_date: str | None) -> tuple[dt.
 
 
 def time_expressions(doc: Doc) -> list[Span]:
-    """DATE entities, with 'between X and Y' joined into one range and 'since'/'earlier' kept in front."""
+    """DATE entities, with 'between X and Y' joined into one range and 'since'/'earlier' kept in front,
+    and relative dates ("the following day") that NER missed."""
     spans = []
     ents = [e for e in doc.ents if e.label_ in ("DATE",)]
     skip = set()
@@ -171,7 +204,11 @@ def time_expressions(doc: Doc) -> list[Span]:
         if start > 0 and doc[start - 1].lower_ in ("since", "between", "from", "earlier", "until", "before"):
             start -= 1
         spans.append(doc[start:end])
-    return spans
+    for match in _UNTAGGED_RELATIVE.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and not any(s.start < span.end and span.start < s.end for s in spans):
+            spans.append(span)
+    return sorted(spans, key=lambda s: s.start)
 
 
 def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, anchor_source: str | None,
@@ -180,7 +217,7 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
     future = realis == "future"
     expression = _attached(trigger, expressions, reporting_verbs)
     if expression is not None and anchor is not None:
-        value = resolve(expression.text, anchor, future=future)
+        value = _read(expression, expressions, anchor, future)
         if value is not None:
             return EventTime(value.value, expression.text, value.granularity, "text",
                              _status(value, anchor, expression, trigger, future), value.end)
@@ -190,6 +227,18 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
     if status != "current":
         return EventTime(None, None, None, None, status)
     return EventTime(anchor.isoformat(), None, "day", anchor_source, status)
+
+
+def _read(expression: Span, expressions: list[Span], anchor: dt.date, future: bool = False) -> TimeValue | None:
+    """An expression's date: on its own, or relative to the date named before it ("the following day")."""
+    value = resolve(expression.text, anchor, future=future)
+    if value is None and (_SAME_PERIOD.search(expression.text.lower()) or _DAY_AFTER.search(expression.text.lower())
+                          or _DAY_BEFORE.search(expression.text.lower()) or _LATER.search(expression.text.lower())):
+        for earlier in reversed([e for e in expressions if e.end <= expression.start]):
+            reference = _read(earlier, expressions, anchor)
+            if reference is not None:
+                return resolve_anaphoric(expression.text, reference)
+    return value
 
 
 def _clause_verb(token: Token) -> Token:
