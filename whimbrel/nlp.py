@@ -26,12 +26,17 @@ def load_nlp():
         ) from error
 
 
-def sentence_index(doc, token_index: int) -> int:
-    """Index of the sentence holding a token, computed once per document."""
+def sentence_starts(doc) -> list[int]:
+    """Token index of each sentence's start, computed once per document."""
     starts = doc.user_data.get("sentence_starts")
     if starts is None:
         starts = doc.user_data["sentence_starts"] = [s.start for s in doc.sents]
-    return bisect_right(starts, token_index) - 1
+    return starts
+
+
+def sentence_index(doc, token_index: int) -> int:
+    """Index of the sentence holding a token."""
+    return bisect_right(sentence_starts(doc), token_index) - 1
 
 
 def clause_verb(token, max_steps: int | None = None):

@@ -16,7 +16,7 @@ from .dates import today
 from .events import REALIS_ALL, REALIS_DEFAULT, code_events, load_lexicon
 from .firstpass import SelectiveParser
 from .models import Article, CodedDocument, ReadError
-from .nlp import load_nlp
+from .nlp import load_nlp, sentence_starts
 from .ontology import load_ontology
 
 
@@ -77,4 +77,4 @@ class Coder:
             reported_by=lambda token: reporting_chain(sentence_sources(doc, token, actors), reporters, article),
             quotes=quotes,
         )
-        return CodedDocument(article, actors.actors, events, quotes, sentences=sum(1 for _ in doc.sents))
+        return CodedDocument(article, actors.actors, events, quotes, sentences=len(sentence_starts(doc)))
