@@ -96,3 +96,12 @@ def test_a_relative_date_finer_than_the_last_named_one_stays_undated():
     assert resolve_anaphoric("that day", october) is None  # the text never says which day of October
     assert resolve_anaphoric("two days later", october) is None
     assert resolve_anaphoric("later that year", october) == TimeValue("2018", "year")
+
+
+def test_a_when_clause_takes_the_time_it_follows():
+    import whimbrel
+
+    events = whimbrel.code_text("Tension rose sharply in March 2017, when Syria attacked rebel positions near Hama.",
+                                date="2018-04-10")
+    attack = next(e for e in events if e.trigger == "attacked")
+    assert (attack.event_date, attack.date_text, attack.temporal_status) == ("2017-03", "March 2017", "background")

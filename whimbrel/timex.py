@@ -259,6 +259,12 @@ def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozense
             continue  # "the 2015 nuclear deal": a date that names a thing, not when the event happened
         if _clause_verb(root.head if root.head != root else root) == verb and expression.sent == trigger.sent:
             return expression
+    when = next((c for c in verb.children if c.lower_ == "when" and c.dep_ == "advmod" and c.i < verb.i), None)
+    if when is not None:  # "a year ago, when Trump ordered a strike": the clause names that time
+        for expression in expressions:
+            between = when.doc[expression.end:when.i]
+            if expression.end <= when.i and all(t.is_punct for t in between) and len(between) <= 1:
+                return expression
     reporter = verb.head
     if verb.dep_ in ("ccomp", "parataxis") and reporter.lemma_ in reporting_verbs:
         for expression in expressions:
