@@ -16,7 +16,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .actors import DocActors
 from .events.detect import argument_heads
@@ -99,9 +99,11 @@ def sentence_sources(doc: Doc, trigger: Token, actors: DocActors) -> list[Source
     return found + _according_to(trigger.sent, actors)
 
 
-def _according_to(tokens, actors: DocActors) -> list[Source]:
+def _according_to(tokens: Doc | Span, actors: DocActors) -> list[Source]:
     """Sources named by "according to X" among ``tokens`` (a sentence or a whole document)."""
     found = []
+    if "according to" not in tokens.text.lower():
+        return found
     for token in tokens:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
             objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
@@ -112,6 +114,8 @@ def _according_to(tokens, actors: DocActors) -> list[Source]:
 def document_reporters(doc: Doc, actors: DocActors) -> list[Source]:
     """News outlets the story cites as reporting or being told, in order of first citation."""
     found: list[Source] = []
+    if not any(a.sector == _MEDIA_SECTOR and a.kind == "organisation" for a in actors.actors):
+        return found  # no outlet named: nothing to look for
     for token in doc:
         if token.lemma_.lower() not in reporting_verbs() or token.pos_ != "VERB":
             continue
