@@ -70,3 +70,31 @@ def test_first_pass_codes_the_same_events_as_a_full_parse():
     speakers = lambda d: {q.text: q.speaker_code for q in d.quotes}
     assert speakers(gated) == speakers(full)
     assert speakers(gated)["Our patience has limits,"] == "COL"  # found by the parse, without NER
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("He met Lt. Col. Oliver North, who was fired. Then he left.",
+     ["He met Lt. Col. Oliver North, who was fired.", "Then he left."]),
+    ("Talks with John F. Kennedy ended. Prices fell 3 pct. Oil rose.",
+     ["Talks with John F. Kennedy ended.", "Prices fell 3 pct.", "Oil rose."]),
+    ("The delegation flew to the U.S. and met officials. It left.",
+     ["The delegation flew to the U.S. and met officials.", "It left."]),
+    ("It was said by a former Nevada Sen.\nand Reagan confidant. He is a victim.",
+     ["It was said by a former Nevada Sen.\nand Reagan confidant.", "He is a victim."]),
+])
+def test_chunks_are_never_cut_after_an_abbreviation_or_an_initial(text, sentences):
+    from spacy.pipeline import Sentencizer
+
+    from whimbrel.firstpass import _trusted_sentences
+
+    doc = Sentencizer()(load_nlp().make_doc(text))
+    assert [s.text.strip() for s in _trusted_sentences(doc)] == sentences
+
+
+def test_the_sentence_before_a_pronoun_is_analysed_with_it():
+    parser = SelectiveParser(load_nlp(), load_lexicon())
+    text = ("Wheat prices were steady. Brazil's finance minister spoke to bankers in Lima. "
+            "He accused Argentina of dumping grain.")
+    doc = next(parser.pipe([text]))
+    parsed = [any(t.dep_ not in ("dep", "ROOT") for t in s) for s in doc.sents]
+    assert parsed == [False, True, True]

@@ -11,6 +11,7 @@ sentence goes through the full pipeline when it may hold
   counts when a word of the sentence can be "troop"),
 - an obligation or a stated intention (must, should, ought, "willing to"), or
 - a quotation, whose speaker the parse finds (such a sentence skips only the entity recogniser);
+- the antecedent of "he" or "she" in the next sentence, when that one is analysed;
 
 every other sentence gets tokens, tags and lemmas only (actors there are still matched from
 the knowledge base), and the pieces are joined back into one ``Doc`` with the original text
@@ -77,6 +78,29 @@ class EventGate:
         return PARSE if any(c in _QUOTE_CHARS for c in sentence.text) else LIGHT
 
 
+def _trusted_sentences(doc: Doc) -> list:
+    """Punctuation-split sentences, joined again where the split is doubtful: after what may be an
+    abbreviation or an initial ("Lt. Col. Oliver North", "John F. Kennedy", "Sen. and confidant"),
+    or before a word in lower case. A chunk boundary never falls inside a real sentence then."""
+    spans = list(doc.sents)
+    joined = spans[:1]
+    for span in spans[1:]:
+        previous = joined[-1]
+        first = next((t for t in span if not t.is_space), span[0])
+        last_word = previous[-2] if len(previous) > 1 and previous[-1].text == "." else previous[-1]
+        doubtful = (first.is_lower or (last_word.is_title and len(last_word) <= 3)
+                    or last_word.text.endswith(".") or (last_word.is_upper and len(last_word) == 1))
+        if doubtful:
+            joined[-1] = doc[previous.start:span.end]
+        else:
+            joined.append(span)
+    return joined
+
+
+def _has_personal_pronoun(sentence) -> bool:
+    return any(t.lower_ in ("he", "she") for t in sentence)
+
+
 class SelectiveParser:
     """``pipe(texts)`` yields one Doc per text, each sentence analysed as far as the gate asks."""
 
@@ -89,9 +113,13 @@ class SelectiveParser:
     def _chunks(self, text: str) -> list[tuple[str, int]]:
         """The text cut at sentence starts into runs of sentences at the same level."""
         doc = self._splitter(self.nlp.make_doc(text))
+        sentences = _trusted_sentences(doc)
+        levels = [self.gate.level(sentence) for sentence in sentences]
+        for i in range(len(sentences) - 1):  # "he" or "she" in an analysed sentence is resolved through
+            if levels[i] == LIGHT and levels[i + 1] != LIGHT and _has_personal_pronoun(sentences[i + 1]):
+                levels[i] = FULL             # the subjects and names of the sentence before it
         chunks: list[tuple[int, int]] = []
-        for sentence in doc.sents:
-            level = self.gate.level(sentence)
+        for sentence, level in zip(sentences, levels):
             self.sentences += 1
             self.parsed_sentences += level != LIGHT
             if not chunks or chunks[-1][1] != level:
