@@ -191,3 +191,49 @@ def test_lexicon_families_added_for_protest_concession_mobilization_and_cyber():
 
 def test_the_place_of_a_suspended_delivery_is_its_recipient():
     assert ("SANCTION", "SWE", "SOM") in triples(events_of("Sweden halted food shipments in Somalia on Tuesday."))
+
+
+def test_protest_without_target_is_against_own_government():
+    found = triples(events_of("Thousands of Kenyan teachers marched through the streets on Monday."))
+    assert ("PROTEST", "KEN", "KEN") in found
+
+
+def test_recipient_phrase_hung_on_a_place_noun():
+    text = "Armenian activists staged a rally outside the parliament against the Azerbaijani government."
+    assert ("PROTEST", "ARM", "AZE") in triples(events_of(text))
+
+
+def test_indirect_object_of_light_verb_receives_nominal_event():
+    found = [e for e in events_of("Japan gave China a stern warning on Friday.") if e.event_type == "THREATEN"]
+    assert found and found[0].actor[0].code == "JPN" and found[0].recipient[0].code == "CHN"
+
+
+def test_coordinated_verbs_share_the_recipient_phrase():
+    text = "The Norwegian government donated and shipped medicine to Sudan."
+    assert ("AID", "NOR", "SDN") in triples(events_of(text))
+
+
+def test_refusing_permission_is_reject():
+    found = triples(events_of("Hungary will not allow Serbian trucks to cross its border."))
+    assert ("REJECT", "HUN", "SRB") in found
+
+
+def test_reduced_passive_participle_takes_its_noun_as_undergoer():
+    found = events_of("Iran released a British journalist detained for a year.")
+    assert ("RETREAT", "IRN", "GBR") in triples(found)
+    assert not [e for e in found if e.event_type == "COERCE" and e.actor and e.actor[0].code == "GBR"]
+
+
+def test_passive_conjunct_shares_the_patient():
+    found = triples(events_of("Three Turkish sailors were seized and detained by Greek police."))
+    assert ("COERCE", "GRC", "TUR") in found
+
+
+def test_ordered_strike_is_the_attack():
+    found = triples(events_of("Israel ordered an airstrike on Hezbollah positions in Lebanon."))
+    assert any(t[0] == "ASSAULT" and t[1] == "ISR" for t in found)
+
+
+def test_participle_of_deployment_keeps_the_forces_as_actor():
+    found = triples(events_of("Turkey warned Greek warships deployed near the island on Sunday."))
+    assert any(t[0] == "MOBILIZE" and t[1] == "GRC" for t in found)

@@ -70,6 +70,8 @@ def code_events(
             place = place_token(candidate.token, actors)
             if place is not None and place.i in actors.phrases:
                 recipient_refs = _refs(doc, (place.i,), actors)
+        if not recipient_refs and candidate.trigger.event == "PROTEST":
+            recipient_refs = _own_government(actor_refs)
         if not recipient_refs and len({a.code for a in actor_refs if a.code}) > 1:
             recipient_refs = actor_refs  # "Putin and Kim signed a treaty": each with the other
         if not _has_required_recipient(candidate, recipient_refs, ontology):
@@ -108,6 +110,21 @@ def _flag_date_conflicts(events: list[Event], doc: Doc) -> list[Event]:
             event = replace(event, conflict=True, event_date_alternatives=alternatives)
         flagged.append(event)
     return flagged
+
+
+def _own_government(actor_refs: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    """A protest that names no target and no foreign place is against the protesters' own government:
+    PLOVER codes demonstrations as claims on a state ("students marched through the capital")."""
+    codes = dict.fromkeys(a.code for a in actor_refs if a.code and len(a.code) == 3 and a.code.isalpha()
+                          and a.code not in _NOT_STATES)
+    first = next((a for a in actor_refs if a.code in codes), None)
+    if first is None:
+        return ()
+    return tuple(ActorRef(first.text, f"{code} government", code, "GOV", first.start, first.end, None)
+                 for code in codes)
+
+
+_NOT_STATES = {"IGO", "NGO", "IMG", "MNC", "UNO"}
 
 
 def _unknown_perpetrator(candidate: Candidate, actor_refs, recipient_refs) -> bool:

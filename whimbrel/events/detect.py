@@ -64,6 +64,10 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
     for token in verbs:
         lemma = lemma_of(token, lexicon)
         if token.pos_ == "VERB" and lemma in lexicon.verbs:
+            refusal = _refusal(token, lexicon.verbs[lemma], actors)
+            if refusal is not None:
+                candidates.append(refusal)
+                continue
             trigger = _choose_verb_trigger(token, lexicon.verbs[lemma])
             if trigger is not None:
                 trigger = _by_content(token, trigger, lexicon)
@@ -196,6 +200,23 @@ def _obligation_requests(verbs: list[Token], actors: DocActors, lexicon: Lexicon
     return found
 
 
+def _refusal(verb: Token, entries: tuple[Trigger, ...], actors: DocActors) -> Candidate | None:
+    """"will not allow Syrians to cross", "did not permit inspectors into the site": withholding a
+    permission is a refusal ("negated" entries); whoever would have been let in or let act receives it."""
+    negated = [e for e in entries if e.negated]
+    if not negated or not any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return None  # "could not allow": a judgement, not a refusal
+    targets = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    targets += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
+                if g.dep_ in ("nsubj", "nsubjpass")]
+    return Candidate(negated[0], verb, argument_heads(_subject(verb), actors), argument_heads(targets, actors),
+                     "asserted")
+
+
 def _intentions(adjectives: list[Token], actors: DocActors, lexicon: Lexicon) -> list[Candidate]:
     """'willing to send', 'prepared to lift': a stated willingness to act is AGREE."""
     found = []
@@ -286,6 +307,7 @@ def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger 
     matching only a noun compounded with it ("withdrew weapons inspectors": inspectors, not weapons)."""
     heads, object_lemmas = _object_words(token)
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "agent", "advmod")}
+    entries = tuple(e for e in entries if not e.negated)
     for entry in entries:
         if entry.objects and entry.objects & heads and (not entry.prep or entry.prep in particles):
             return entry
@@ -343,9 +365,24 @@ def _is_content_of_complement(token: Token, lexicon: Lexicon) -> bool:
 def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Candidate:
     # "Vietnam is committed to ...": a passive form that states the subject's own resolve is no passive
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) and not _stative(token, lexicon)
-    if passive:
+    # "a pastor detained for two years", "villages shelled by the army": a past participle modifying a
+    # noun is a reduced passive; the noun undergoes the act
+    reduced = (token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and not _stative(token, lexicon)
+               and not any(c.dep_ in _SUBJECTS for c in token.children))
+    # "were identified and arrested": a participle coordinated with a passive verb is passive too
+    passive = passive or (token.dep_ == "conj" and token.tag_ == "VBN" and token.head.pos_ in ("VERB", "AUX")
+                          and not any(c.dep_ in _SUBJECTS for c in token.children)
+                          and any(c.dep_ == "auxpass" for c in token.head.children))
+    if passive or reduced:
         actor_tokens = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         recipient_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if not recipient_tokens:  # the subject a passive conjunct shares, or the noun a participle modifies
+            recipient_tokens = [token.head] if reduced else _subject(token)
+        if reduced and "dobj" not in trigger.recipient and not actor_tokens:
+            # the noun is the verb's object but not its target: "air defences stationed in the region",
+            # "troops deployed near the border" are the mobilizing side's own forces
+            actor_tokens, recipient_tokens = recipient_tokens, []
+        passive = True
     else:
         actor_tokens = _subject(token)
         recipient_tokens = []
@@ -363,6 +400,10 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
             recipient_tokens += [c for c in clause.children if c.dep_ == "dobj"]
             recipient_tokens += _prep_objects(clause, ("with", "to", "against", "on"))
     if not recipient_tokens:
+        recipient_tokens = _shared_with_conjunct(token, trigger, passive)
+    if not recipient_tokens:
+        recipient_tokens = _beside_a_place(token, trigger.recipient)
+    if not recipient_tokens:
         recipient_tokens = _purpose_beneficiaries(token, lexicon)
     return Candidate(
         trigger,
@@ -371,6 +412,35 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         argument_heads(recipient_tokens, actors),
         realis_of(token, lexicon),
     )
+
+
+def _shared_with_conjunct(verb: Token, trigger: Trigger, passive: bool) -> list[Token]:
+    """Coordinated verbs share their arguments: "donated and delivered medicine to the hospital",
+    "met and praised the president". The verb takes the object or recipient phrase of a conjunct verb
+    when it has neither of its own; a conjunct with a subject of its own is another clause."""
+    if passive or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return []
+    found: list[Token] = []
+    for other in verb.conjuncts:
+        if other.pos_ != "VERB" or any(c.dep_ in _SUBJECTS for c in other.children) and other.i > verb.i:
+            continue
+        if "dobj" in trigger.recipient and other.i > verb.i:
+            found += [c for c in other.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        found += _prep_objects(other, trigger.recipient)
+        if found:
+            return found
+    return found
+
+
+_LOCATIVE = {"in", "at", "outside", "inside", "near", "before", "after", "during"}
+
+
+def _beside_a_place(word: Token, preps: tuple[str, ...]) -> list[Token]:
+    """A recipient phrase the parser hung on a place or time noun next to the trigger: "protested
+    outside the embassy against the decree", "met in Geneva with the envoy"."""
+    return [obj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE
+            for noun in prep.children if noun.dep_ == "pobj"
+            for obj in _prep_objects(noun, preps)]
 
 
 def _stative(verb: Token, lexicon: Lexicon) -> bool:
@@ -470,6 +540,10 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
             if not actor_tokens:
                 actor_tokens = _subject(governor)
             recipient_tokens += _prep_objects(governor, trigger.recipient + ("to",) * ("to" in trigger.recipient))
+            # "gave Russia advance warning", "sent Seoul a message": the indirect object receives it
+            recipient_tokens += [c for c in governor.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            if not recipient_tokens:
+                recipient_tokens = _beside_a_place(governor, trigger.recipient) + _beside_a_place(token, trigger.recipient)
         elif link in _CIRCUMSTANCES and beside and not argument_heads(actor_tokens, actors):
             # "staged a sit-in in protest at", "retook the village after fighting with the rebels": the
             # clause's subject is a party to the act beside it (to a two-sided one: fighting, clashes)
@@ -591,7 +665,9 @@ def place_token(trigger: Token, actors: DocActors) -> Token | None:
     "during/on/after" phrase under it ("signed ... during their summit in Pyongyang")."""
     frontier = [trigger]
     if trigger.pos_ == "VERB":  # "suspended aid deliveries in Baghdad": the place may qualify the object
-        frontier += [c for c in trigger.children if c.dep_ == "dobj"]
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        # "shortened the curfew imposed in Sudan": or the participle that describes the object
+        frontier += objects + [c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if trigger.pos_ == "NOUN":  # a nominal event happens where its clause does: "arrived in Amman on a visit"
         verb = trigger.head
         while verb.pos_ == "ADP" and verb.head != verb:

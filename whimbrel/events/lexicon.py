@@ -28,6 +28,7 @@ class Trigger:
     actor: tuple[str, ...] = ("by",)
     complement: bool = False
     content: bool = False  # fires only when its to-infinitive is itself an event ("declined to resign")
+    negated: bool = False  # fires only when the verb is negated ("will not allow"), as an asserted act
 
     @property
     def specificity(self) -> int:
@@ -70,6 +71,7 @@ def _trigger(raw: dict, pos: str) -> Trigger:
         actor=tuple(str(a).lower() for a in raw.get("actor") or ("by",)),
         complement=bool(raw.get("complement")),
         content=raw.get("content") == "event",
+        negated=bool(raw.get("negated")),
     )
 
 
