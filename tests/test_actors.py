@@ -185,3 +185,57 @@ def test_a_text_naming_one_country_lends_it_to_untitled_officials():
     found = whimbrel.code_text("President Amadou Ould Sidi lifted the nightly curfew in Mauritania on Friday.",
                                date="2019-04-05")
     assert [(e.actor[0].code, e.actor[0].sector) for e in found if e.event_type == "CONCEDE"] == [("MRT", "GOV")]
+
+
+@pytest.mark.parametrize(
+    "text, country, sector",
+    [
+        ("residents and people in Kenya", "KEN", "CVL"),
+        ("women of Yemen", "YEM", "CVL"),
+        ("ordinary Peruvians", "PER", "CVL"),
+        ("ordinary people", "", "CVL"),
+        ("Peruvians", "PER", ""),  # a bare nationality noun stays the country, no sector
+        ("several people", "", "UNK"),
+    ],
+)
+def test_people_of_a_place_are_civilians(code_string, text, country, sector):
+    result = code_string(text)
+    assert (result["country"], result["sector"]) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    "text, country, sector",
+    [
+        ("the Hazaras", "AFG", "CVL"),
+        ("Kurds", "", "CVL"),
+        ("Rohingya refugees", "MMR", "REF"),
+        ("Igbo traders", "NGA", "BUS"),
+    ],
+)
+def test_ethnic_groups_are_a_people(code_string, text, country, sector):
+    result = code_string(text)
+    assert (result["country"], result["sector"]) == (country, sector)
+
+
+def test_a_pinyin_name_is_a_chinese_person(code_string):
+    assert (code_string("Zhang Wenhua")["country"], code_string("Zhang Wenhua")["sector"]) == ("CHN", "CVL")
+    titled = code_string("Foreign Ministry spokesman Liu Xiaoming")
+    assert (titled["country"], titled["sector"]) == ("CHN", "GOV")
+    assert code_string("Hong Kong")["country"] != "" and code_string("Hong Kong")["kind"] != "person"
+
+
+def test_an_organisation_sector_can_change_with_the_date(code_string):
+    assert code_string("the Taliban", date="2010-03-01")["sector"] == "REB"
+    assert code_string("the Taliban", date="2023-03-01")["sector"] == "GOV"
+    assert code_string("the Taliban", date="1999-03-01")["sector"] == "GOV"
+
+
+def test_capitalised_plural_agent_words_and_nested_places(code_string):
+    assert code_string("the Cauca Self Defense Forces")["sector"] == "PRM"
+    lecturer = code_string("a lecturer in law at the University of Glasgow in Scotland")
+    assert (lecturer["country"], lecturer["sector"]) == ("GBR", "EDU")
+
+
+def test_recent_office_holders_by_date(code_string):
+    javid = [code_string("Sajid Javid", date=d)["sector"] for d in ("2016-05-01", "2020-09-01", "2025-09-01")]
+    assert javid == ["GOV", "LEG", "ELI"]

@@ -21,10 +21,10 @@ import yaml
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
 
 # Kinds of named entries, from most to least specific identity.
-PERSON, ORGANISATION, SEAT, CAPITAL, COUNTRY, DEMONYM, PLACE, REGION = (
-    "person", "organisation", "seat", "capital", "country", "demonym", "place", "region"
+PERSON, ORGANISATION, SEAT, CAPITAL, COUNTRY, DEMONYM, ETHNIC, PLACE, REGION = (
+    "person", "organisation", "seat", "capital", "country", "demonym", "ethnic", "place", "region"
 )
-_KIND_ORDER = [PERSON, ORGANISATION, SEAT, CAPITAL, COUNTRY, DEMONYM, PLACE, REGION]
+_KIND_ORDER = [PERSON, ORGANISATION, SEAT, CAPITAL, COUNTRY, DEMONYM, ETHNIC, PLACE, REGION]
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 FOREVER = "9999-12-31"
 
@@ -102,6 +102,10 @@ class ActorKB:
     famous_surnames: dict[str, str] = field(default_factory=dict)  # "Trump" -> entry key
     religions: frozenset[str] = frozenset()  # "muslim", "jewish": a faith named before a leader
     people_by_spelling: dict[str, str] = field(default_factory=dict)  # spelling key -> entry key
+    orgs_by_spelling: dict[str, str] = field(default_factory=dict)  # spelling key -> entry key
+    civilian_modifiers: frozenset[str] = frozenset()  # "ordinary Kazakhs": the people, not the state
+    populace_words: frozenset[str] = frozenset()  # "people in the UK": civilians of a place
+    chinese_surnames: frozenset[str] = frozenset()  # "Zhang", "He": with a pinyin given name, a Chinese person
     max_agent_words: int = 1
     agent_starts: set[str] = field(default_factory=set)  # first words of multi-word agents
 
@@ -172,8 +176,21 @@ def _add_organisations(kb: ActorKB, organisations: list[dict]) -> None:
             org.get("code"),
             org.get("sector"),
             org.get("plover"),
+            _org_periods(org),
         )
-        kb.add(entry, _as_list(org.get("aliases")))
+        surfaces = _as_list(org.get("aliases"))
+        kb.add(entry, surfaces)
+        for surface in [org["name"], *surfaces]:
+            if len(surface.split()) > 1:
+                kb.orgs_by_spelling.setdefault(spelling_key(surface), entry.key)
+
+
+def _org_periods(org: dict) -> tuple[Role, ...]:
+    """Sectors a body held over time: the Taliban were rebels until 1996 and again 2001-2021,
+    the government of Afghanistan in between and since."""
+    code = org.get("code") or ""
+    return tuple(Role(code, p["sector"], str(p.get("start") or ""), str(p.get("end") or ""), "periods")
+                 for p in org.get("periods") or [])
 
 
 def _add_people(kb: ActorKB, rows: list[dict]) -> None:
@@ -210,6 +227,8 @@ def _add_agents(kb: ActorKB, agents: dict) -> None:
     for word in _as_list(agents.get("religions")):
         kb.add_agent(word, "REL")
     kb.religions = kb.religions | {w.lower() for w in _as_list(agents.get("religions"))}
+    kb.civilian_modifiers = kb.civilian_modifiers | {w.lower() for w in _as_list(agents.get("civilian_modifiers"))}
+    kb.populace_words = kb.populace_words | {w.lower() for w in _as_list(agents.get("populace"))}
 
 
 def _read_people_tsv(path) -> list[dict]:
@@ -240,10 +259,15 @@ def load_kb(user_file: str | None = None) -> ActorKB:
     for code, names in (_read_yaml(_data_path("breakaway.yaml")) or {}).items():
         for name in names:
             kb.add(Entry(f"breakaway:{code}:{name}", name, PLACE, code, "PRE"), [])
+    for group in _read_yaml(_data_path("ethnic_groups.yaml")) or []:
+        for name in _as_list(group.get("names")):
+            kb.add(Entry(f"ethnic:{name}", name, ETHNIC, group.get("code"), "CVL"), [])
     for region in _read_yaml(_data_path("regions.yaml")):
         kb.add(Entry(f"region:{region}", region, REGION, None), [])
     _add_people(kb, _read_people_tsv(_data_path("people.tsv")))
     _add_agents(kb, _read_yaml(_data_path("agents.yaml")))
+    names = _read_yaml(_data_path("names.yaml")) or {}
+    kb.chinese_surnames = frozenset(_as_list(names.get("chinese_surnames")))
     kb.shorthand.update({k.lower(): v for k, v in (_read_yaml(_data_path("shorthand.yaml")) or {}).items()})
     if user_file:
         load_user_file(kb, Path(user_file))

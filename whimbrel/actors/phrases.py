@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,8 +23,8 @@ import spacy
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .kb import (CAPITAL, COUNTRY, DEMONYM, NON_STATE_CODES, ORGANISATION, PERSON, PLACE, SEAT, ActorKB, Entry,
-                 spelling_key)
+from .kb import (CAPITAL, COUNTRY, DEMONYM, ETHNIC, NON_STATE_CODES, ORGANISATION, PERSON, PLACE, SEAT, ActorKB, Entry,
+                 Role, spelling_key)
 
 # Dependency links along which a name or agent word belongs to the phrase of its head.
 _PHRASE_LINKS = {"compound", "amod", "poss", "nmod", "flat", "appos", "nn"}
@@ -32,6 +33,13 @@ _ORIGIN_PREPS = {"of", "from", "in", "at", "throughout", "across"}
 _LEADERSHIP_SECTORS = {"GOV", "SOC", "UNK"}
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "PRM", "IMG"}
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"}
+# One Hanyu Pinyin syllable (tone marks dropped); a Chinese given name is one or two of them.
+_PINYIN = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+           r"(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|ang|eng|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue"
+           r"|a|o|e|i|u|v|ü)")
+_PINYIN_GIVEN_NAME = re.compile(rf"(?:{_PINYIN}){{1,2}}")
+_PINYIN_ONE_SYLLABLE = re.compile(_PINYIN)
 
 
 @dataclass
@@ -162,8 +170,37 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
         if key and looks_like_name and token.i not in taken and not _part_of_longer_name(token):
             matches.append(Match(token.i, token.i + 1, (kb.entries[key],)))
             taken.add(token.i)
+    matches.extend(_chinese_name_matches(doc, kb, taken))
     matches.extend(_agent_matches(doc, kb, taken))
     return sorted(matches, key=lambda m: m.start)
+
+
+def _chinese_name_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
+    """An unknown "Surname Givenname" in pinyin ("He Zhihua") is a Chinese person: the spelling
+    itself tells the country, and with no title, a civilian until the text says otherwise."""
+    found = []
+    for token in doc[:-1]:
+        given = token.nbor(1)
+        span = doc[token.i : token.i + 2]
+        if token.text not in kb.chinese_surnames or taken.intersection((token.i, given.i)):
+            continue
+        if not _is_pinyin_given_name(given) or any(t.ent_type_ in _NOT_PERSON_LABELS for t in span):
+            continue
+        if given.i + 1 < len(doc) and given.nbor(1).text[:1].isupper() and given.nbor(1).pos_ == "PROPN":
+            continue  # a longer name or a place ("Ma On Shan"), not surname + given name
+        if _PINYIN_ONE_SYLLABLE.fullmatch(given.lower_) and given.ent_type_ != "PERSON":
+            continue  # a one-syllable given name must be a name NER also sees
+        entry = Entry(f"person:{span.text}", span.text, PERSON, "CHN", roles=(Role("CHN", "CVL", source="name"),))
+        found.append(Match(token.i, given.i + 1, (entry,)))
+        taken.update((token.i, given.i))
+    return found
+
+
+def _is_pinyin_given_name(token: Token) -> bool:
+    text = token.text
+    return (len(text) > 1 and text[0].isupper() and text[1:].islower()
+            and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON")
+            and _PINYIN_GIVEN_NAME.fullmatch(text.lower()) is not None)
 
 
 def _part_of_longer_name(token: Token) -> bool:
@@ -188,6 +225,8 @@ def ner_matches(doc: Doc, matches: list[Match], kb: ActorKB) -> list[Match]:
             key = kb.people_by_spelling.get(" ".join(spelled))
             if key is None and len(spelled) > 2:
                 key = kb.people_by_spelling.get(f"{spelled[0]} {spelled[-1]}")
+        elif ent.label_ == "ORG" and len(ent) > 1:
+            key = kb.orgs_by_spelling.get(spelling_key(ent.text))
         if key:
             found.append(Match(ent.start, ent.end, (kb.entries[key],)))
         else:
@@ -209,8 +248,9 @@ def _agent_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
             nominal = last.pos_ in ("NOUN", "PROPN", "PRON") or (last.pos_ == "ADJ" and last.dep_ not in ("amod", "acomp"))
             if taken.intersection(range(i, i + n)) or not nominal:
                 continue
-            words = tuple(t.lower_ for t in tokens)
-            sector = kb.agents.get(words) or kb.agents.get(words[:-1] + (tokens[-1].lemma_.lower(),))
+            before = tuple(t.lower_ for t in tokens[:-1])
+            sector = next((kb.agents[before + (form,)] for form in _last_word_forms(last)
+                           if before + (form,) in kb.agents), None)
             if sector:
                 hit = Match(i, i + n, sector=sector)
                 break
@@ -220,6 +260,15 @@ def _agent_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
         else:
             i += 1
     return found
+
+
+def _last_word_forms(token: Token) -> list[str]:
+    """The word as written, its lemma, and for a capitalised plural the lemmatiser leaves alone
+    ("Self Defense Forces", "Popular Mobilisation Units") the form without its plural -s."""
+    forms = [token.lower_, token.lemma_.lower()]
+    if token.tag_ == "NNPS" and token.lower_.endswith("s") and not token.lower_.endswith("ss"):
+        forms.append(token.lower_[:-1])
+    return forms
 
 
 def build_phrases(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> list[Phrase]:
@@ -232,6 +281,7 @@ def build_phrases(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> lis
     phrases = [_code_group(doc, doc[head], group, kb, date) for head, group in groups.items()]
     phrases = [p for p in phrases if p is not None]
     _borrow_origin_country(doc, phrases)
+    phrases += _populace_phrases(doc, phrases, kb)
     return sorted(phrases, key=lambda p: p.start)
 
 
@@ -287,8 +337,12 @@ def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: st
         if kinds and kinds <= {COUNTRY, CAPITAL, SEAT, DEMONYM, PLACE} and not any(m.sector for m in group):
             phrase.kind = "country"
             phrase.how = "metonym" if kinds & {CAPITAL, SEAT} else "name"
+            if kinds == {DEMONYM} and _civilian_modifier(head, kb):
+                phrase.kind, phrase.sector, phrase.how = "group", "CVL", "description"  # "ordinary Kazakhs"
         elif all(m.unknown_ner for m in group):
             phrase.kind = "unknown"
+            if all(m.unknown_ner == "PERSON" for m in group):
+                phrase.sector = "CVL"  # a named individual with no title or known role: a private person
         elif any(m.sector for m in group):
             phrase.how = "title" if identity else "description"
     if not phrase.codes and not phrase.sector and phrase.kind != "unknown":
@@ -327,20 +381,33 @@ def _sector(doc: Doc, group: list[Match], kb: ActorKB, identity: Entry | None, d
                 sector = override
             elif token.lower_ in kb.religions and sector in _LEADERSHIP_SECTORS:
                 sector = "REL"  # "Muslim leaders", "a Jewish community leader": leaders of a faith
-        if identity is not None and identity.kind == ORGANISATION and sector == "UAF" and identity.sector:
-            sector = identity.sector  # "Boko Haram gunmen": the named group says who the gunmen are
+        if identity is not None and identity.kind == ORGANISATION and sector == "UAF" and _org_sector(identity, date):
+            sector = _org_sector(identity, date)  # "Boko Haram gunmen": the named group says who the gunmen are
         return sector
     if identity is not None:
         if identity.kind == PERSON:
             role = identity.role_on(date)
             return role.sector if role else None
-        return identity.sector
+        return _org_sector(identity, date)
     kinds = {m.entries[0].kind for m in group if m.entries}
     if kinds & {CAPITAL, SEAT}:
         return "GOV"
+    if ETHNIC in kinds:
+        return "CVL"  # "the Rohingya", "Kurds": a people, named as its ordinary members
     if kinds == {PLACE}:  # a town as an actor is its people; a breakaway region is PRE
         return next(m.entries[0].sector for m in group if m.entries) or "CVL"
     return None
+
+
+def _org_sector(org: Entry, date: str) -> str | None:
+    """An organisation's sector on ``date``: a movement that took power (the Taliban in 2021) is the government."""
+    role = org.role_on(date) if org.roles else None
+    return role.sector if role else org.sector
+
+
+def _civilian_modifier(head: Token, kb: ActorKB) -> bool:
+    """'ordinary Kazakhs', 'ordinary people': the population as opposed to its state."""
+    return any(child.dep_ == "amod" and child.lower_ in kb.civilian_modifiers for child in head.children)
 
 
 def _generic_name(doc: Doc, phrase: Phrase, group: list[Match]) -> str:
@@ -369,12 +436,18 @@ def _borrow_origin_country(doc: Doc, phrases: list[Phrase]) -> None:
                 if child.lower_ in ("in", "at", "throughout", "across") and phrase.sector in _ARMED_SECTORS:
                     continue
                 for obj in child.children:
-                    source = by_head.get(obj.i) or _nested_phrase(obj, by_head)
-                    if source and source.codes and source.kind in ("country", "organisation"):
+                    source = by_head.get(obj.i)
+                    if not _gives_origin(source):  # "at the University of X in Scotland": look deeper
+                        source = _nested_phrase(obj, by_head)
+                    if _gives_origin(source):
                         phrase.codes = list(source.codes[:1])
                         if child.lower_ == "of" and source.kind == "organisation" and source.sector:
                             phrase.sector = source.sector  # "the president of the Riigikogu" is its speaker
                         break
+
+
+def _gives_origin(phrase: Phrase | None) -> bool:
+    return phrase is not None and bool(phrase.codes) and phrase.kind in ("country", "organisation")
 
 
 def _nested_phrase(token: Token, by_head: dict[int, Phrase]) -> Phrase | None:
@@ -382,9 +455,41 @@ def _nested_phrase(token: Token, by_head: dict[int, Phrase]) -> Phrase | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPS:
             for obj in child.children:
-                found = by_head.get(obj.i) or _nested_phrase(obj, by_head)
+                found = by_head.get(obj.i)
+                if not _gives_origin(found):
+                    found = _nested_phrase(obj, by_head)
                 if found:
                     return found
+    return None
+
+
+def _populace_phrases(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> list[Phrase]:
+    """'people in the UK', 'women of Gaza', 'ordinary people': a generic word for people, tied to a
+    place or set against the state, names civilians (CVL) rather than some unidentified actor."""
+    covered = {i for p in phrases for i in range(p.start, p.end)}
+    by_head = {p.head: p for p in phrases}
+    found = []
+    for token in doc:
+        if token.i in covered or token.lower_ not in kb.populace_words or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        place = _place_of(token, by_head)
+        if place is None and not _civilian_modifier(token, kb):
+            continue
+        start = min([token.i] + [c.i for c in token.children if c.dep_ == "amod" and c.i < token.i])
+        found.append(Phrase(head=token.i, start=start, end=token.i + 1, codes=list(place.codes[:1]) if place else [],
+                            sector="CVL", name=doc[start : token.i + 1].text, how="description",
+                            head_lemma=token.lemma_.lower()))
+    return found
+
+
+def _place_of(token: Token, by_head: dict[int, Phrase]) -> Phrase | None:
+    """The country phrase an "in/of/from/across X" attached to ``token`` names."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPS:
+            for obj in child.children:
+                source = by_head.get(obj.i)
+                if source is not None and source.codes and source.kind == "country":
+                    return source
     return None
 
 
