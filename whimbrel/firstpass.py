@@ -10,10 +10,10 @@ sentence goes through the full pipeline when it may hold
 - a trigger whose conditions can be met (an entry that needs "troops" as its object only
   counts when a word of the sentence can be "troop"),
 - an obligation or a stated intention (must, should, ought, "willing to"), or
-- a quotation, whose speaker the parse finds (such a sentence skips only the entity recogniser);
 - the antecedent of "he" or "she" in the next sentence, when that one is analysed;
 
-every other sentence gets tokens, tags and lemmas only (actors there are still matched from
+a sentence holding only a quotation gets the parser (its speaker is found on the parse) but
+not the entity recogniser; every other sentence gets tokens, tags and lemmas only (actors there are still matched from
 the knowledge base), and the pieces are joined back into one ``Doc`` with the original text
 and offsets. ``whimbrel code --full-parse`` turns the first pass off.
 """

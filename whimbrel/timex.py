@@ -232,8 +232,8 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
 def _read(expression: Span, expressions: list[Span], anchor: dt.date, future: bool = False) -> TimeValue | None:
     """An expression's date: on its own, or relative to the date named before it ("the following day")."""
     value = resolve(expression.text, anchor, future=future)
-    if value is None and (_SAME_PERIOD.search(expression.text.lower()) or _DAY_AFTER.search(expression.text.lower())
-                          or _DAY_BEFORE.search(expression.text.lower()) or _LATER.search(expression.text.lower())):
+    words = expression.text.lower()
+    if value is None and any(pattern.search(words) for pattern in (_SAME_PERIOD, _DAY_AFTER, _DAY_BEFORE, _LATER)):
         for earlier in reversed([e for e in expressions if e.end <= expression.start]):
             reference = _read(earlier, expressions, anchor)
             if reference is not None:
