@@ -4,7 +4,7 @@ import pytest
 
 from whimbrel.events import load_lexicon
 from whimbrel.firstpass import FULL, LIGHT, PARSE, EventGate, SelectiveParser
-from whimbrel.nlp import load_nlp
+from whimbrel.nlp import is_untagged, load_nlp
 from whimbrel.pipeline import Coder
 
 STORY = (
@@ -51,7 +51,9 @@ def test_selective_parse_keeps_text_offsets_and_skips_sentences():
     assert parsed == [False, True, False, True, True, True]
     assert parser.sentences == 6 and parser.parsed_sentences == 4
     assert not any(e.start >= sentences[-1].start for e in doc.ents)  # a quotation alone skips NER
-    assert all(t.lemma_ for t in doc if not t.is_space)  # skipped sentences still have tags and lemmas
+    untagged = [all(is_untagged(t) for t in s) for s in sentences]
+    assert untagged == [True, False, True, False, False, False]  # skipped sentences are only tokenised
+    assert all(t.lemma_ for s, skipped in zip(sentences, untagged) if not skipped for t in s if not t.is_space)
     assert "Brazilian" in {e.text for e in doc.ents}
 
 
@@ -98,3 +100,20 @@ def test_the_sentence_before_a_pronoun_is_analysed_with_it():
     doc = next(parser.pipe([text]))
     parsed = [any(t.dep_ not in ("dep", "ROOT") for t in s) for s in doc.sents]
     assert parsed == [False, True, True]
+
+
+def test_agent_words_in_untagged_sentences_join_the_same_actor():
+    """An untagged plural ("officials") is matched by the lemmas it could have and grouped with the
+    same group named in an analysed sentence."""
+    from dataclasses import replace
+
+    from whimbrel.ingest.text import article_from_text
+
+    text = ("Japanese officials expect wheat prices to stay steady this year. "
+            "Japanese officials accused Argentina of dumping grain on Monday.")
+    article = replace(article_from_text(text, doc_id="untagged", origin="test"), date="2025-03-04")
+    coded = next(Coder().code([article]))
+    officials = [a for a in coded.actors if a.sector == "GOV" and a.code == "JPN"]
+    assert len(officials) == 1
+    assert [m.start for m in officials[0].mentions] == [0, text.index("Japanese officials accused")]
+    assert [(e.event_type, e.actor[0].actor_id) for e in coded.events] == [("ACCUSE", officials[0].actor_id)]

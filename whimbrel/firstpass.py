@@ -13,8 +13,9 @@ sentence goes through the full pipeline when it may hold
 - the antecedent of "he" or "she" in the next sentence, when that one is analysed;
 
 a sentence holding only a quotation gets the parser (its speaker is found on the parse) but
-not the entity recogniser; every other sentence gets tokens, tags and lemmas only (actors there are still matched from
-the knowledge base), and the pieces are joined back into one ``Doc`` with the original text
+not the entity recogniser; every other sentence is only tokenised (tagging alone is two fifths
+of spaCy's cost; actors there are still matched from the knowledge base, agent words by every
+lemma they could have), and the pieces are joined back into one ``Doc`` with the original text
 and offsets. ``whimbrel code --full-parse`` turns the first pass off.
 """
 
@@ -30,10 +31,11 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from .events.lexicon import Lexicon
+from .nlp import possible_lemmas
 
 # How far a sentence is analysed, and the components each level goes without.
 FULL, PARSE, LIGHT = 2, 1, 0
-_SKIPPED = {FULL: (), PARSE: ("ner",), LIGHT: ("parser", "ner")}
+_SKIPPED = {FULL: (), PARSE: ("ner",)}  # LIGHT runs the tokenizer alone
 _MODALS = frozenset({"must", "should", "ought"})
 _QUOTE_CHARS = frozenset('"“”')
 _POS_TABLES = ("verb", "noun", "adj")
@@ -43,29 +45,17 @@ class EventGate:
     """Decides, from surface words alone, whether a sentence may hold an event or a quotation."""
 
     def __init__(self, nlp: Language, lexicon: Lexicon):
-        tables = nlp.get_pipe("lemmatizer").lookups
-        self._rules = tables.get_table("lemma_rules")
-        self._exceptions = tables.get_table("lemma_exc")
         self._conditions: dict[str, list[frozenset[str]]] = {}
         for table in (lexicon.verbs, lexicon.nouns):
             for lemma, triggers in table.items():
                 self._conditions.setdefault(lemma, []).extend(t.objects | t.modifiers for t in triggers)
         for word in lexicon.intent_adjectives | _MODALS:
             self._conditions.setdefault(word, []).append(frozenset())
-        self._lemmas = lru_cache(maxsize=200_000)(self._possible_lemmas)
+        self._lemmas = lru_cache(maxsize=200_000)(self._any_lemma)
 
-    def _possible_lemmas(self, form: str) -> frozenset[str]:
+    def _any_lemma(self, form: str) -> frozenset[str]:
         """Every lemma a lower-case word form could have as a verb, noun or adjective."""
-        found = {form}
-        for pos in _POS_TABLES:
-            irregular = self._exceptions.get(pos, {}).get(form)
-            if irregular:
-                found.update(irregular)
-                continue
-            for old, new in self._rules.get(pos, ()):
-                if form.endswith(old) and len(form) > len(old):
-                    found.add(form[: len(form) - len(old)] + new)
-        return frozenset(found)
+        return frozenset().union(*(possible_lemmas(form, pos) for pos in _POS_TABLES))
 
     def level(self, sentence) -> int:
         """FULL for a possible event, PARSE for a quotation only (its speaker needs the parse, not
@@ -131,26 +121,29 @@ class SelectiveParser:
         texts = list(texts)
         plans = [self._chunks(text) for text in texts]
         analysed = {level: self._analyse([chunk for plan in plans for chunk, at in plan if at == level], level, batch_size)
-                    for level in _SKIPPED}
+                    for level in (FULL, PARSE, LIGHT)}
         for text, plan in zip(texts, plans):
             pieces = [next(analysed[level]) for _, level in plan]
-            yield pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
+            yield pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False, exclude=("tensor",))
 
     def _analyse(self, chunks: list[str], level: int, batch_size: int) -> Iterator[Doc]:
+        if level == LIGHT:
+            yield from (self._unparsed(doc) for doc in self.nlp.tokenizer.pipe(chunks, batch_size=batch_size))
+            return
         for doc in self.nlp.pipe(chunks, batch_size=batch_size, disable=_SKIPPED[level]):
             if level == PARSE:
                 doc.set_ents([], default="outside")
-            yield self._unparsed(doc) if level == LIGHT else doc
+            yield doc
 
     def _unparsed(self, doc: Doc) -> Doc:
-        """A skipped run of sentences: no entities, and each sentence a flat tree whose root is its
-        first verb, so the joined document keeps these sentence boundaries and no rule reads a
+        """A skipped run of sentences: no tags or entities, and each sentence a flat tree whose root is
+        its first token, so the joined document keeps these sentence boundaries and no rule reads a
         dependency label from them ("dep" is spaCy's unclassified relation)."""
         doc = self._splitter(doc)
         heads = numpy.zeros(len(doc), dtype="int64")
         labels = numpy.full(len(doc), self.nlp.vocab.strings.add("dep"), dtype="uint64")
         for sentence in doc.sents:
-            root = next((t.i for t in sentence if t.pos_ in ("VERB", "AUX")), sentence.start)
+            root = sentence.start
             heads[sentence.start:sentence.end] = root - numpy.arange(sentence.start, sentence.end)
             labels[root] = self.nlp.vocab.strings.add("ROOT")
         doc.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), labels], axis=1))

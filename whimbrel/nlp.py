@@ -26,6 +26,23 @@ def load_nlp():
         ) from error
 
 
+@lru_cache(maxsize=200_000)
+def possible_lemmas(form: str, pos: str) -> frozenset[str]:
+    """Every lemma a lower-case word form could have as a ``pos`` ("verb", "noun", "adj"), from
+    spaCy's own lemmatizer tables: what a word may mean where no tagger has run."""
+    tables = load_nlp().get_pipe("lemmatizer").lookups
+    irregular = tables.get_table("lemma_exc").get(pos, {}).get(form)
+    if irregular:
+        return frozenset((form, *irregular))
+    return frozenset([form] + [form[: len(form) - len(old)] + new for old, new in tables.get_table("lemma_rules").get(pos, ())
+                               if form.endswith(old) and len(form) > len(old)])
+
+
+def is_untagged(token) -> bool:
+    """A token of a sentence the first pass only tokenised: it has no part of speech or lemma."""
+    return token.pos == 0
+
+
 def sentence_starts(doc) -> list[int]:
     """Token index of each sentence's start, computed once per document."""
     starts = doc.user_data.get("sentence_starts")

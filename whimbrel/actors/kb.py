@@ -108,6 +108,7 @@ class ActorKB:
     chinese_surnames: frozenset[str] = frozenset()  # "Zhang", "He": with a pinyin given name, a Chinese person
     max_agent_words: int = 1
     agent_starts: set[str] = field(default_factory=set)  # first words of multi-word agents
+    agent_ends: set[str] = field(default_factory=set)  # last words of all agents, for a quick first test
 
     def add(self, entry: Entry, surfaces: list[str]) -> None:
         self.entries[entry.key] = entry
@@ -119,6 +120,7 @@ class ActorKB:
         key = tuple(words.lower().split())
         self.agents[key] = sector
         self.max_agent_words = max(self.max_agent_words, len(key))
+        self.agent_ends.add(key[-1])
         if len(key) > 1:
             self.agent_starts.add(key[0])
 

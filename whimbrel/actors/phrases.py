@@ -20,9 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..nlp import is_untagged, possible_lemmas
 from .kb import (CAPITAL, COUNTRY, DEMONYM, ETHNIC, NON_STATE_CODES, ORGANISATION, PERSON, PLACE, SEAT, ActorKB, Entry,
                  Role, spelling_key)
 
@@ -180,9 +182,11 @@ def _chinese_name_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]
     itself tells the country, and with no title, a civilian until the text says otherwise."""
     found = []
     for token in doc[:-1]:
+        if token.text not in kb.chinese_surnames:
+            continue
         given = token.nbor(1)
         span = doc[token.i : token.i + 2]
-        if token.text not in kb.chinese_surnames or taken.intersection((token.i, given.i)):
+        if taken.intersection((token.i, given.i)):
             continue
         if not _is_pinyin_given_name(given) or any(t.ent_type_ in _NOT_PERSON_LABELS for t in span):
             continue
@@ -235,20 +239,34 @@ def ner_matches(doc: Doc, matches: list[Match], kb: ActorKB) -> list[Match]:
 
 
 def _agent_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
-    """Agent words ("foreign minister", "troops"): the last word may be inflected, so its lemma counts too."""
+    """Agent words ("foreign minister", "troops"): the last word may be inflected, so its lemma counts
+    too. Most tokens are ruled out from their word and lemma strings alone, before any Token is built."""
+    strings = doc.vocab.strings
+    words = doc.to_array([LOWER, LEMMA])
+    lowers = [strings[h] for h in words[:, 0].tolist()]
+    lemmas = [strings[h].lower() if h else "" for h in words[:, 1].tolist()]
     found = []
     i = 0
     while i < len(doc):
+        first = lowers[i]
+        if not (first in kb.agent_starts or first in kb.agent_ends or lemmas[i] in kb.agent_ends
+                or (not lemmas[i] and possible_lemmas(first, "noun") & kb.agent_ends)):
+            i += 1
+            continue
         hit = None
-        first = doc[i].lower_
         longest = 1 if first not in kb.agent_starts else min(kb.max_agent_words, len(doc) - i)
         for n in range(longest, 0, -1):
-            tokens = doc[i : i + n]
-            last = tokens[-1]
-            nominal = last.pos_ in ("NOUN", "PROPN", "PRON") or (last.pos_ == "ADJ" and last.dep_ not in ("amod", "acomp"))
+            before = tuple(lowers[i : i + n - 1])
+            rough_forms = {lowers[i + n - 1], lowers[i + n - 1][:-1], lemmas[i + n - 1]}
+            if not lemmas[i + n - 1]:
+                rough_forms |= possible_lemmas(lowers[i + n - 1], "noun")
+            if not any(before + (form,) in kb.agents for form in rough_forms):
+                continue
+            last = doc[i + n - 1]
+            nominal = (last.pos_ in ("NOUN", "PROPN", "PRON") or (last.pos_ == "ADJ" and last.dep_ not in ("amod", "acomp"))
+                       or is_untagged(last))
             if taken.intersection(range(i, i + n)) or not nominal:
                 continue
-            before = tuple(t.lower_ for t in tokens[:-1])
             sector = next((kb.agents[before + (form,)] for form in _last_word_forms(last)
                            if before + (form,) in kb.agents), None)
             if sector:
@@ -264,7 +282,10 @@ def _agent_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
 
 def _last_word_forms(token: Token) -> list[str]:
     """The word as written, its lemma, and for a capitalised plural the lemmatiser leaves alone
-    ("Self Defense Forces", "Popular Mobilisation Units") the form without its plural -s."""
+    ("Self Defense Forces", "Popular Mobilisation Units") the form without its plural -s. An
+    untagged word has no lemma yet: every lemma it could have as a noun counts."""
+    if is_untagged(token):
+        return [token.lower_, *sorted(possible_lemmas(token.lower_, "noun"))]
     forms = [token.lower_, token.lemma_.lower()]
     if token.tag_ == "NNPS" and token.lower_.endswith("s") and not token.lower_.endswith("ss"):
         forms.append(token.lower_[:-1])
@@ -285,12 +306,23 @@ def build_phrases(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> lis
     return sorted(phrases, key=lambda p: p.start)
 
 
+def _head_lemma(token: Token, kb: ActorKB) -> str:
+    """The head's lemma; an untagged head has none, so the agent word it can be a form of stands
+    in ("traders" -> "trader"), and groups in tagged and untagged sentences stay one actor."""
+    if not is_untagged(token):
+        return token.lemma_.lower()
+    lemmas = sorted(possible_lemmas(token.lower_, "noun") - {token.lower_})
+    return next((form for form in lemmas if form in kb.agent_ends), token.lower_)
+
+
 def _phrase_head(token: Token, by_token: dict[int, Match]) -> Token:
     """Climb from a name or agent word to the head of the noun phrase it belongs to.
 
     A possessor or modifier joins its head only when that head is itself a name or agent
     ("Norway's central bank"); "Russia's war" keeps Russia as a phrase of its own.
     """
+    if is_untagged(token):
+        return _adjacent_head(token, by_token)
     while token.head != token:
         dep, head = token.dep_, token.head
         joins = dep in _PHRASE_LINKS or (dep == "conj" and token.pos_ == "ADJ" and token.head.pos_ == "ADJ")
@@ -304,10 +336,20 @@ def _phrase_head(token: Token, by_token: dict[int, Match]) -> Token:
     return token
 
 
+def _adjacent_head(token: Token, by_token: dict[int, Match]) -> Token:
+    """An untagged sentence has no parse, so adjacency alone builds the phrase: a name or agent word
+    joins the agent words right after it ("Japanese officials", "U.S. trade officials"), and the
+    last word of the last one is the head."""
+    match = by_token[token.i]
+    while match.end in by_token and by_token[match.end].sector is not None:
+        match = by_token[match.end]
+    return token.doc[match.end - 1]
+
+
 def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: str) -> Phrase | None:
     start = min(min(m.start for m in group), head.i)
     end = max(max(m.end for m in group), head.i + 1)
-    phrase = Phrase(head=head.i, start=start, end=end, head_lemma=head.lemma_.lower())
+    phrase = Phrase(head=head.i, start=start, end=end, head_lemma=_head_lemma(head, kb))
     identity = _identity(group, date)
     head_match = next((m for m in group if m.start <= head.i < m.end), None)
     if identity and identity.kind == ORGANISATION and head_match and head_match.entries and \

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..models import Actor, Mention
-from ..nlp import sentence_index
+from ..nlp import is_untagged, sentence_index
 from .kb import COUNTRY, NON_STATE_CODES, PERSON, ActorKB, Entry
 from .phrases import Match, Phrase, build_phrases, find_matches, ner_matches
 
@@ -84,7 +84,8 @@ def _surname_matches(doc: Doc, matches: list[Match]) -> list[Match]:
                         people.setdefault(word, entry)
     found = []
     for token in doc:
-        if token.i not in covered and token.pos_ == "PROPN" and token.text in people:
+        proper = token.pos_ == "PROPN" or (is_untagged(token) and token.is_title)
+        if token.i not in covered and proper and token.text in people:
             found.append(Match(token.i, token.i + 1, (people[token.text],)))
     return found
 
@@ -218,6 +219,6 @@ def _is_singular_title(doc: Doc, phrase: Phrase) -> bool:
         len(phrase.codes) == 1
         and phrase.sector is not None
         and phrase.kind == "group"
-        and head.tag_ == "NN"
+        and (head.tag_ == "NN" or (is_untagged(head) and phrase.head_lemma == head.lower_))
         and any(t.lower_ == "the" for t in doc[max(phrase.start - 1, 0) : phrase.head])
     )
