@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, ORTH, SPACY
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -100,35 +100,43 @@ class SelectiveParser:
         self._splitter = Sentencizer()
         self.sentences = self.parsed_sentences = 0  # counted for benchmarks and run reports
 
-    def _chunks(self, text: str) -> list[tuple[str, int]]:
-        """The text cut at sentence starts into runs of sentences at the same level."""
+    def _chunks(self, text: str) -> list[tuple[Doc, int]]:
+        """The text's tokens cut at sentence starts into runs of sentences at the same level, each
+        run a new Doc built from the words (the text is tokenised once; the sentence starts set here
+        must not bind the parser)."""
         doc = self._splitter(self.nlp.make_doc(text))
         sentences = _trusted_sentences(doc)
         levels = [self.gate.level(sentence) for sentence in sentences]
         for i in range(len(sentences) - 1):  # "he" or "she" in an analysed sentence is resolved through
             if levels[i] == LIGHT and levels[i + 1] != LIGHT and _has_personal_pronoun(sentences[i + 1]):
                 levels[i] = FULL             # the subjects and names of the sentence before it
-        chunks: list[tuple[int, int]] = []
+        runs: list[tuple[int, int]] = []
         for sentence, level in zip(sentences, levels):
             self.sentences += 1
             self.parsed_sentences += level != LIGHT
-            if not chunks or chunks[-1][1] != level:
-                chunks.append((sentence[0].idx if chunks else 0, level))
-        ends = [start for start, _ in chunks[1:]] + [len(text)]
-        return [(text[start:end], level) for (start, level), end in zip(chunks, ends)] or [(text, LIGHT)]
+            if not runs or runs[-1][1] != level:
+                runs.append((sentence.start if runs else 0, level))
+        if not runs:
+            return [(doc, LIGHT)]
+        strings = self.nlp.vocab.strings
+        tokens = doc.to_array([ORTH, SPACY])
+        words = [strings[h] for h in tokens[:, 0].tolist()]
+        spaces = [bool(s) for s in tokens[:, 1].tolist()]
+        ends = [start for start, _ in runs[1:]] + [len(doc)]
+        return [(Doc(self.nlp.vocab, words=words[start:end], spaces=spaces[start:end]), level)
+                for (start, level), end in zip(runs, ends)]
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-        texts = list(texts)
         plans = [self._chunks(text) for text in texts]
         analysed = {level: self._analyse([chunk for plan in plans for chunk, at in plan if at == level], level, batch_size)
                     for level in (FULL, PARSE, LIGHT)}
-        for text, plan in zip(texts, plans):
+        for plan in plans:
             pieces = [next(analysed[level]) for _, level in plan]
             yield pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False, exclude=("tensor",))
 
-    def _analyse(self, chunks: list[str], level: int, batch_size: int) -> Iterator[Doc]:
+    def _analyse(self, chunks: list[Doc], level: int, batch_size: int) -> Iterator[Doc]:
         if level == LIGHT:
-            yield from (self._unparsed(doc) for doc in self.nlp.tokenizer.pipe(chunks, batch_size=batch_size))
+            yield from (self._unparsed(doc) for doc in chunks)
             return
         for doc in self.nlp.pipe(chunks, batch_size=batch_size, disable=_SKIPPED[level]):
             if level == PARSE:
