@@ -148,7 +148,7 @@ def _case_fits(surface: str, span: Span) -> bool:
 def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
     """Knowledge-base names, then agent words outside them."""
     index = _surface_index(nlp, kb)
-    lowers = [t.lower_ for t in doc]
+    lowers, lemmas = _word_columns(doc)
     spans, surface_of = [], {}
     for start in range(len(doc)):
         for length in index.lengths.get(lowers[start], ()):
@@ -173,7 +173,7 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
             matches.append(Match(token.i, token.i + 1, (kb.entries[key],)))
             taken.add(token.i)
     matches.extend(_chinese_name_matches(doc, kb, taken))
-    matches.extend(_agent_matches(doc, kb, taken))
+    matches.extend(_agent_matches(doc, kb, taken, lowers, lemmas))
     return sorted(matches, key=lambda m: m.start)
 
 
@@ -238,13 +238,17 @@ def ner_matches(doc: Doc, matches: list[Match], kb: ActorKB) -> list[Match]:
     return found
 
 
-def _agent_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
-    """Agent words ("foreign minister", "troops"): the last word may be inflected, so its lemma counts
-    too. Most tokens are ruled out from their word and lemma strings alone, before any Token is built."""
+def _word_columns(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's lower-case form and lemma ("" where untagged), read without building Tokens."""
     strings = doc.vocab.strings
     words = doc.to_array([LOWER, LEMMA])
-    lowers = [strings[h] for h in words[:, 0].tolist()]
-    lemmas = [strings[h].lower() if h else "" for h in words[:, 1].tolist()]
+    return ([strings[h] for h in words[:, 0].tolist()],
+            [strings[h].lower() if h else "" for h in words[:, 1].tolist()])
+
+
+def _agent_matches(doc: Doc, kb: ActorKB, taken: set[int], lowers: list[str], lemmas: list[str]) -> list[Match]:
+    """Agent words ("foreign minister", "troops"): the last word may be inflected, so its lemma counts
+    too. Most tokens are ruled out from their word and lemma strings alone, before any Token is built."""
     found = []
     i = 0
     while i < len(doc):
