@@ -237,3 +237,87 @@ def test_ordered_strike_is_the_attack():
 def test_participle_of_deployment_keeps_the_forces_as_actor():
     found = triples(events_of("Turkey warned Greek warships deployed near the island on Sunday."))
     assert any(t[0] == "MOBILIZE" and t[1] == "GRC" for t in found)
+
+
+def test_event_noun_as_object_of_an_ordinary_verb_is_not_reported():
+    found = events_of("Kenyan monitors were sent to oversee a ceasefire between Sudan and Chad.")
+    assert not [e for e in found if e.event_type == "RETREAT"]
+
+
+def test_passive_light_verb_makes_its_subject_the_undergoer():
+    found = triples(events_of("The Russian journalist was placed under arrest by Belarusian police."))
+    assert ("COERCE", "BLR", "RUS") in found
+
+
+def test_agentless_act_is_coded_to_the_country_it_happens_in():
+    assert ("COERCE", "IRN", "FRA") in triples(events_of("Two French tourists were detained in Iran on Monday."))
+    found = events_of("Hundreds of demonstrators marched in Nairobi on Sunday.")
+    assert [e.actor[0].code for e in found if e.event_type == "PROTEST"] == ["KEN"]
+
+
+def test_pronoun_actor_is_not_replaced_by_the_place():
+    found = events_of("They blew themselves up in Tel Aviv.")
+    assert not [e for e in found if any(a.code == "ISR" for a in e.actor)]
+    found = events_of("Iceland said its submarines were stationed in France.")
+    assert not [e for e in found if any(a.code == "FRA" for a in e.actor)]
+
+
+def test_forces_in_the_of_phrase_act_in_deployments_and_withdrawals():
+    found = triples(events_of("The deployment of Ghanaian peacekeeping troops to Liberia began on Friday."))
+    assert ("AID", "GHA", "LBR") in found
+    found = triples(events_of("The withdrawal of Syrian troops from Lebanon was completed in April."))
+    assert ("RETREAT", "SYR", "LBN") in found
+
+
+def test_refused_admittance_is_barring_entry():
+    assert ("REJECT", "HUN", "SRB") in triples(events_of("Hungary refused admittance to Serbian migrants."))
+
+
+def test_object_shifted_after_an_as_phrase():
+    found = triples(events_of("Poland condemned as a crime Russia's annexation of Crimea."))
+    assert ("ACCUSE", "POL", "RUS") in found
+
+
+def test_police_act_on_their_own_people():
+    assert ("COERCE", "KEN", "KEN") in triples(events_of("Kenyan police arrested 40 people on Monday."))
+
+
+def test_doer_of_the_acts_investigated_is_the_recipient():
+    text = "Bosnian prosecutors opened an investigation into abuses committed by Serbian paramilitaries."
+    assert ("ACCUSE", "BIH", "SRB") in triples(events_of(text))
+
+
+def test_willingness_to_help_defend_names_the_beneficiary():
+    assert ("AGREE", "CAN", "MDA") in triples(events_of("Canada is ready to ship helmets to help protect Moldova."))
+
+
+def test_preposition_left_without_object_by_a_participle_clause():
+    text = "Venezuela granted asylum to four Cuban dissidents holed up in a church since last week."
+    assert ("AID", "VEN", "CUB") in triples(events_of(text))
+
+
+def test_mobilizing_for_a_war_names_the_foe():
+    found = triples(events_of("Armenia mobilized reservists for a war against Azerbaijan."))
+    assert ("MOBILIZE", "ARM", "AZE") in found
+
+
+def test_meeting_needs_a_second_side():
+    assert not [e for e in events_of("The Greek cabinet met on Sunday.") if e.event_type == "CONSULT"]
+    assert ("CONSULT", "GRC", "CYP") in triples(events_of("The Greek cabinet met Cypriot envoys on Sunday."))
+    assert [e for e in events_of("Two Greek ministers met in Athens on Sunday.") if e.event_type == "CONSULT"]
+
+
+def test_setting_fire_to_a_building_is_arson():
+    found = triples(events_of("Rioters set fire to the Danish embassy in Damascus."))
+    assert ("ASSAULT", "SYR", "DNK") in found
+
+
+def test_collective_object_is_matched_by_its_members():
+    assert ("RETREAT", "MLI", "IGO") in triples(events_of("Mali allowed a group of UN monitors into the town."))
+    found = triples(events_of("Georgia received a team of inspectors from the IAEA on Monday."))
+    assert ("RETREAT", "GEO", "IGO") in found
+
+
+def test_place_of_a_when_clause_is_where_the_act_happened():
+    text = "Chadian rebels killed 12 people on Friday when they attacked a market in Sudan."
+    assert ("ASSAULT", "TCD", "SDN") in triples(events_of(text))

@@ -62,16 +62,20 @@ def code_events(
         actor_refs = _refs(doc, candidate.actor_heads, actors)
         recipient_refs = tuple(r for r in _refs(doc, candidate.recipient_heads, actors)
                                if r.actor_id not in {a.actor_id for a in actor_refs})
+        if not any(a.code for a in actor_refs):
+            actor_refs = _local_actor(doc, candidate, actor_refs, actors)
         if not keep_uncoded and not any(a.code for a in actor_refs) and not _unknown_perpetrator(
                 candidate, actor_refs, recipient_refs):
             continue
         if not recipient_refs and (candidate.trigger.mode == "visit" or candidate.trigger.event in _DONE_TO_A_PLACE):
             # "arrived in Amman on a visit": the host; "lifted the curfew in Montenegro": those under it
-            place = place_token(candidate.token, actors)
+            place = _place(candidate.token, actors)
             if place is not None and place.i in actors.phrases:
                 recipient_refs = _refs(doc, (place.i,), actors)
         if not recipient_refs and candidate.trigger.event == "PROTEST":
             recipient_refs = _own_government(actor_refs)
+        if not any(r.code for r in recipient_refs):
+            recipient_refs = _under_jurisdiction(actor_refs, recipient_refs)
         if not recipient_refs and len({a.code for a in actor_refs if a.code}) > 1:
             recipient_refs = actor_refs  # "Putin and Kim signed a treaty": each with the other
         if not _has_required_recipient(candidate, recipient_refs, ontology):
@@ -112,6 +116,50 @@ def _flag_date_conflicts(events: list[Event], doc: Doc) -> list[Event]:
     return flagged
 
 
+_SAME_MOMENT = {"when", "as", "while"}
+
+
+def _place(trigger: Token, actors: DocActors) -> Token | None:
+    """Where the act happens: a place on the trigger, or in a "when ..." clause that tells the same moment
+    ("killed 23 people when they blew themselves up in Tel Aviv")."""
+    place = place_token(trigger, actors)
+    for clause in trigger.children:
+        if place is None and clause.dep_ == "advcl" and any(
+                m.dep_ in ("advmod", "mark") and m.lower_ in _SAME_MOMENT for m in clause.children):
+            place = place_token(clause, actors)
+    return place
+
+
+def _local_actor(doc: Doc, candidate: Candidate, actor_refs: tuple[ActorRef, ...], actors: DocActors
+                 ) -> tuple[ActorRef, ...]:
+    """An act by no one coded, in a named country, is that country's: as CAMEO codes unidentified gunmen and
+    unnamed authorities, "was arrested in Lebanon" and "demonstrators in Monrovia" act for the place."""
+    place = _place(candidate.token, actors)
+    words = [candidate.token, *(doc[h] for h in candidate.actor_heads + candidate.recipient_heads)]
+    if place is None or place.i not in actors.phrases or any(
+            c.dep_ in ("nsubj", "poss") and c.pos_ == "PRON" for w in words for c in w.children):
+        return actor_refs  # "they blew themselves up", "sent its submarines": a pronoun points to someone named before
+    local = next((r for r in _refs(doc, (place.i,), actors) if r.code and r.code not in _NOT_STATES), None)
+    if local is None:
+        return actor_refs
+    return tuple(replace(a, code=local.code) for a in actor_refs) or (local,)
+
+
+_JURISDICTION = {"COP", "JUD"}
+
+
+def _under_jurisdiction(actor_refs: tuple[ActorRef, ...], recipient_refs: tuple[ActorRef, ...]
+                        ) -> tuple[ActorRef, ...]:
+    """Police and courts act within their own country: the people of no named country they arrest, disperse,
+    charge or summon ("Egyptian police arrested 12", "an Argentine judge ordered the former president") are its own."""
+    state = next((a for a in actor_refs if a.sector in _JURISDICTION and a.code and a.code not in _NOT_STATES), None)
+    if state is None:
+        return recipient_refs
+    if recipient_refs:
+        return tuple(replace(r, code=state.code) for r in recipient_refs)
+    return (ActorRef(state.text, f"{state.code} civilians", state.code, "CVL", state.start, state.end, None),)
+
+
 def _own_government(actor_refs: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
     """A protest that names no target and no foreign place is against the protesters' own government:
     PLOVER codes demonstrations as claims on a state ("students marched through the capital")."""
@@ -135,8 +183,12 @@ def _unknown_perpetrator(candidate: Candidate, actor_refs, recipient_refs) -> bo
 
 def _has_required_recipient(candidate: Candidate, recipient_refs, ontology: Ontology) -> bool:
     """AID, COOPERATE and SANCTION are acts towards someone: without a recipient ("Bolivia imports
-    diesel") they are not events. Compound actors have each other as recipients by then."""
-    return candidate.trigger.event not in ontology.needs_recipient or bool(recipient_refs)
+    diesel") they are not events; nor are "partner" triggers ("the cabinet met") unless a plural actor
+    holds both sides ("the two leaders met"). Compound actors have each other as recipients by then."""
+    if candidate.trigger.event in ontology.needs_recipient:
+        return bool(recipient_refs)
+    plural = any(candidate.token.doc[h].tag_ in ("NNS", "NNPS") for h in candidate.actor_heads)
+    return not candidate.trigger.partner or bool(recipient_refs) or plural
 
 
 def _is_threat(candidate: Candidate) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
+from ..actors.kb import load_place_words
 from ..nlp import clause_verb
 from .lexicon import Lexicon, Trigger
 
@@ -231,6 +232,8 @@ def _intentions(adjectives: list[Token], actors: DocActors, lexicon: Lexicon) ->
         actor_heads = argument_heads(_subject(holder) if adjective.dep_ != "amod" or participle else [holder], actors)
         recipient_tokens = [g for c in clauses for g in c.children if g.dep_ in ("dobj", "pobj")]
         recipient_tokens += [g for c in clauses for g in _prep_objects(c, ("to", "with"))]
+        if not argument_heads(recipient_tokens, actors):  # "willing to send arms to help defend X"
+            recipient_tokens += [b for c in clauses for b in _purpose_beneficiaries(c, lexicon)]
         if actor_heads:
             found.append(Candidate(_INTEND, adjective, actor_heads, argument_heads(recipient_tokens, actors),
                                    realis_of(holder, lexicon) if holder.pos_ in ("VERB", "AUX") else "asserted"))
@@ -291,7 +294,12 @@ def _content_of_object(verb: Token, trigger: Trigger, lexicon: Lexicon, consumed
 
 
 def _choose_noun_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
+    """The first entry whose modifier and particle conditions hold; "deployment of peacekeeping troops"
+    counts as a peacekeeping deployment: the modifiers of the "of" noun qualify the event too."""
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    modifiers |= {m.lemma_.lower() for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"
+                  for m in o.children if m.dep_ in ("compound", "amod", "nmod")}
     particles = {c.lower_ for c in token.children if c.dep_ == "prep"}
     for entry in entries:
         if entry.modifiers and not entry.modifiers & modifiers:
@@ -327,15 +335,16 @@ def _prep_object_words(verb: Token, prep: str) -> set[str]:
 
 
 _PARTITIVES = {"part", "some", "most", "all", "much", "portion", "half", "share", "bulk", "rest", "many", "one"}
+_COLLECTIVES = {"team", "group", "mission", "contingent", "batch", "delegation"}
 
 
 def _objects(verb: Token) -> list[Token]:
-    """Direct objects (or passive subjects), their conjuncts, and what a partitive object is part of
-    ("suspended part of its aid programme" -> programme)."""
+    """Direct objects (or passive subjects), their conjuncts, and what a partitive or collective object is
+    made of ("suspended part of its aid programme" -> programme, "received a team of inspectors" -> inspectors)."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     found += [c for o in found for c in o.conjuncts]
-    found += [g for o in found if o.lower_ in _PARTITIVES for p in o.children if p.lower_ == "of"
-              for g in p.children if g.dep_ == "pobj"]
+    found += [g for o in found if o.lower_ in _PARTITIVES or o.lemma_.lower() in _COLLECTIVES
+              for p in o.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     return found
 
 
@@ -374,7 +383,7 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
                           and not any(c.dep_ in _SUBJECTS for c in token.children)
                           and any(c.dep_ == "auxpass" for c in token.head.children))
     if passive or reduced:
-        actor_tokens = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        actor_tokens = _agents(token)
         recipient_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not recipient_tokens:  # the subject a passive conjunct shares, or the noun a participle modifies
             recipient_tokens = [token.head] if reduced else _subject(token)
@@ -414,6 +423,11 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
     )
 
 
+def _agents(verb: Token) -> list[Token]:
+    """The objects of a passive verb's "by" phrase."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def _shared_with_conjunct(verb: Token, trigger: Trigger, passive: bool) -> list[Token]:
     """Coordinated verbs share their arguments: "donated and delivered medicine to the hospital",
     "met and praised the president". The verb takes the object or recipient phrase of a conjunct verb
@@ -449,15 +463,15 @@ def _stative(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _purpose_beneficiaries(verb: Token, lexicon: Lexicon) -> list[Token]:
-    """Objects of a "to support X" purpose clause under the verb: the party the act serves."""
-    return [
-        obj
-        for clause in verb.children
-        if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in lexicon.purpose_verbs
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        for obj in clause.children
-        if obj.dep_ == "dobj"
-    ]
+    """Objects of a "to support X" purpose clause under the verb, or of a purpose verb it governs ("to help
+    defend X"): the party the act serves."""
+    found = []
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in lexicon.purpose_verbs and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            inner = [c for c in clause.children if c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.purpose_verbs]
+            found += [obj for v in (clause, *inner) for obj in v.children if obj.dep_ == "dobj"]
+    return found
 
 
 def _subject(verb: Token) -> list[Token]:
@@ -484,19 +498,33 @@ def _recipient_tokens(token: Token, trigger: Trigger, passive: bool) -> list[Tok
     found = []
     if "dobj" in trigger.recipient and not passive:
         found += [c for c in token.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        found = found or _shifted_object(token)
     found += _prep_objects(token, trigger.recipient)
     return found
 
 
+def _shifted_object(verb: Token) -> list[Token]:
+    """"denounced as a crime Serbia's crackdown": a long object moved after the "as" phrase; the parser
+    makes it an apposition of that phrase's noun."""
+    return [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
+            for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
+
+
 def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     wanted = set(preps) - {"dobj"}
-    return [
-        obj
-        for child in token.children
-        if child.dep_ in ("prep", "dative", "prt") and child.lower_ in wanted
-        for obj in child.children
-        if obj.dep_ == "pobj"
-    ]
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "prt") and child.lower_ in wanted:
+            found += [obj for obj in child.children if obj.dep_ == "pobj"] or _stranded_object(child)
+    return found
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """"granted asylum to five officers holed up in the embassy": the parser makes the noun after the preposition
+    the subject of the participle that follows, and leaves the preposition without an object."""
+    clauses = [c for c in prep.children if c.dep_ == "pcomp"]
+    clauses += [c for c in prep.head.children if c.dep_ in ("advcl", "ccomp", "conj") and c.i > prep.i]
+    return [s for clause in clauses for s in clause.children if s.dep_ in _SUBJECTS and s.left_edge.i == prep.i + 1]
 
 
 _CIRCUMSTANCES = {"in", "after", "following", "during", "amid", "amidst", "before", "since", "despite"}
@@ -535,6 +563,11 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
             # "Moldova received aid from the EU", "the convoy came under attack"
             recipient_tokens += _subject(governor)
             actor_tokens += _prep_objects(governor, ("from", "by")) + _prep_objects(token, ("from",))
+        elif lemma in lexicon.light_verbs and link not in _CIRCUMSTANCES and any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in governor.children):
+            # "was placed under arrest", "was handed a jail sentence": the subject undergoes the act
+            recipient_tokens += _subject(governor)
+            actor_tokens += _agents(governor)
         elif lemma in lexicon.light_verbs and link not in _CIRCUMSTANCES:
             # "held talks with", "sent a message to": the light verb's subject acts
             if not actor_tokens:
@@ -548,6 +581,8 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
             # "staged a sit-in in protest at", "retook the village after fighting with the rebels": the
             # clause's subject is a party to the act beside it (to a two-sided one: fighting, clashes)
             actor_tokens = _subject(governor)
+        elif link is None and anchor.dep_ == "dobj" and lemma not in lexicon.reporting_verbs:
+            return None  # "sent to oversee a ceasefire": an act the clause is about, not one it reports
         realis = realis_of(governor, lexicon)
     else:
         realis = realis_of(token.head if token.head.pos_ == "VERB" else token, lexicon)
@@ -582,8 +617,10 @@ def _coded_modifier(token: Token, actors: DocActors) -> list[int]:
 
 
 def _nearest_phrase(token: Token, actors: DocActors) -> int | None:
-    """Breadth-first through the argument's own noun phrase, not into clauses it contains."""
+    """Breadth-first through the argument's own noun phrase, not into clauses it contains; but the doer of an
+    act it names counts ("an inquiry into crimes committed by Croat forces": those forces)."""
     frontier = [c for c in token.children if c.dep_ not in _CLAUSE_DEPS]
+    frontier += [g for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in _agents(c)]
     while frontier:
         for child in frontier:
             if child.i in actors.phrases:
@@ -651,7 +688,9 @@ def _going_to(verb: Token) -> bool:
 
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across"}
+_TARGET_PREPS = {"on", "against"}  # "a strike on the airbase": the target, where it is a facility
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_NAME_PARTS = {"compound", "flat", "punct"}
 
 
 def location_of(trigger: Token, actors: DocActors) -> str | None:
@@ -674,12 +713,17 @@ def place_token(trigger: Token, actors: DocActors) -> Token | None:
             verb = verb.head
         if verb.pos_ == "VERB":
             frontier.append(verb)
+    motion = load_place_words().motion_verbs
     for _ in range(2):
         deeper = []
         for word in frontier:
-            for prep in (c for c in word.children if c.dep_ == "prep"):
+            # "deployed to the Arabian Sea": a verb of motion happens where it goes
+            moves = word.pos_ == "VERB" and word.lemma_.lower() in motion
+            for prep in (c for c in word.children if c.dep_ == "prep" or (moves and c.dep_ == "dative")):
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                    if prep.lower_ in _PLACE_PREPS and _is_place(obj, actors):
+                    if (prep.lower_ in _PLACE_PREPS or (moves and prep.lower_ == "to")) and _is_place(obj, actors):
+                        return obj
+                    if prep.lower_ in _TARGET_PREPS and _is_facility(obj):
                         return obj
                     deeper.append(obj)
         frontier = deeper
@@ -690,16 +734,33 @@ def _is_place(token: Token, actors: DocActors) -> bool:
     phrase = actors.phrases.get(token.i)
     if phrase is not None and phrase.kind == "country":
         return True
-    return token.ent_type_ in _PLACE_LABELS
+    if token.ent_type_ in _PLACE_LABELS or _is_facility(token):
+        return True
+    # a name keeps its type through the story: a town NER tagged once is a place where it did not
+    return token.pos_ == "PROPN" and any(e.label_ in _PLACE_LABELS and e.text == token.text for e in token.doc.ents)
+
+
+def _is_facility(token: Token) -> bool:
+    """A facility NER tagged, or a facility noun after a proper name ("the al-Mazzeh airbase")."""
+    if token.ent_type_ == "FAC":
+        return True
+    return token.lower_ in load_place_words().facility_heads and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i for c in token.children)
 
 
 def _place_text(token: Token) -> str:
-    """The place's own name: "the northern city of Kirkuk" gives Kirkuk, "Pyongyang" itself."""
+    """The place's own name: "the northern city of Kirkuk" gives Kirkuk, "Pyongyang" itself,
+    "the regime's al-Mazzeh airbase" al-Mazzeh airbase."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ in _PLACE_LABELS:
                     return _place_text(obj)
+    if not token.ent_type_ and _is_facility(token):
+        start = token.i
+        while start > 0 and token.doc[start - 1].head == token and token.doc[start - 1].dep_ in _NAME_PARTS:
+            start -= 1
+        return token.doc[start : token.i + 1].text
     if token.ent_type_:
         span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if span is not None:

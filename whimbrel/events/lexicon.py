@@ -29,6 +29,7 @@ class Trigger:
     complement: bool = False
     content: bool = False  # fires only when its to-infinitive is itself an event ("declined to resign")
     negated: bool = False  # fires only when the verb is negated ("will not allow"), as an asserted act
+    partner: bool = False  # coded only with a recipient or several actors: "the cabinet met" is no consultation
 
     @property
     def specificity(self) -> int:
@@ -72,6 +73,7 @@ def _trigger(raw: dict, pos: str) -> Trigger:
         complement=bool(raw.get("complement")),
         content=raw.get("content") == "event",
         negated=bool(raw.get("negated")),
+        partner=bool(raw.get("partner")),
     )
 
 
