@@ -75,3 +75,17 @@ def test_quote_and_its_speaker(seed_coded):
     assert quotes and quotes[0].speaker == "Kim Jong-un" and quotes[0].speaker_code == "PRK"
     pronoun_quote = [q for q in seed_coded.quotes if q.text.startswith("Now no one can break")]
     assert pronoun_quote and pronoun_quote[0].speaker == "Kim Jong-un"
+
+
+def test_unnamed_media_that_reported_the_story_are_its_sources():
+    """No outlet named: 'news agencies reported' sources every event; 'state media said' only its claim."""
+    import whimbrel
+
+    text = ("Rebels in southern Yemen surrendered to government forces on Friday. The Saudi-led coalition said it "
+            "would halt air strikes. State television said the army had shelled rebels in Aden, news agencies reported.")
+    surrender = next(e for e in whimbrel.code_text(text, date="2019-04-05") if e.trigger == "surrendered")
+    assert "news agencies" in surrender.reported_by
+    text = ("Rebels in southern Yemen surrendered to government forces on Friday. The Saudi-led coalition said it "
+            "would halt air strikes. State media said the army had shelled rebels in Aden.")
+    surrender = next(e for e in whimbrel.code_text(text, date="2019-04-05") if e.trigger == "surrendered")
+    assert not any("media" in source for source in surrender.reported_by)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from whimbrel.timex import resolve, story_anchor
+from whimbrel.timex import TimeValue, resolve, story_anchor
 
 ANCHOR = dt.date(2025, 12, 27)  # a Saturday
 
@@ -105,3 +105,56 @@ def test_a_when_clause_takes_the_time_it_follows():
                                 date="2018-04-10")
     attack = next(e for e in events if e.trigger == "attacked")
     assert (attack.event_date, attack.date_text, attack.temporal_status) == ("2017-03", "March 2017", "background")
+
+
+def test_a_year_ago_is_the_same_month_a_year_back():
+    assert resolve("a year ago", ANCHOR) == TimeValue("2024-12", "month")
+    assert resolve("five years ago", ANCHOR) == TimeValue("2020", "year")
+
+
+def test_the_date_of_a_report_is_read_in_the_reports_past_tense():
+    """'On Tuesday X said Y would...': Tuesday is when it was said, the Tuesday before the story."""
+    import whimbrel
+
+    events = whimbrel.code_text("On Tuesday the Norwegian foreign minister said Oslo would propose a new truce.",
+                                date="2025-06-05")  # a Thursday
+    (event,) = [e for e in events if e.trigger == "propose"]
+    assert (event.event_date, event.date_text) == ("2025-06-03", "Tuesday")
+
+
+def test_a_date_opening_the_sentence_sets_the_time_of_its_main_clauses():
+    import whimbrel
+
+    text = "On Monday, two days after the talks collapsed, Kenya pledged $2bn to help Somalia."
+    (event,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.trigger == "pledged"]
+    assert event.event_date == "2025-06-02"
+
+
+def test_where_a_motion_goes_and_a_named_facility_that_is_struck():
+    import whimbrel
+
+    deployed = whimbrel.code_text("The Indian Navy deployed two frigates to the Arabian Sea on Monday.",
+                                  date="2025-06-05")
+    assert [e.location.removeprefix("the ") for e in deployed if e.event_type == "MOBILIZE"] == ["Arabian Sea"]
+    struck = whimbrel.code_text("Israel launched an air strike against the regime's al-Mazzeh airbase on Monday.",
+                                date="2025-06-05")
+    assert [e.location for e in struck if e.event_type == "ASSAULT"] == ["al-Mazzeh airbase"]
+    spoken = whimbrel.code_text("Iran appealed to France on Monday to release the ship.", date="2025-06-05")
+    assert all(e.location is None for e in spoken)  # "to" after a verb of speaking names no place
+
+
+def test_an_undated_intention_is_dated_with_the_story_that_reports_it():
+    import whimbrel
+
+    (event,) = [e for e in whimbrel.code_text("Norway will host peace talks between the two sides.", date="2025-06-05")
+                if e.realis == "future"]
+    assert (event.event_date, event.temporal_status) == ("2025-06-05", "future")
+
+
+def test_a_place_name_stays_a_place_where_ner_misses_it():
+    import whimbrel
+
+    text = ("Iraqi troops shelled militants at Hajin on Tuesday. Thousands of civilians have fled Hajin in "
+            "recent weeks, aid groups said.")  # NER tags the first "Hajin" as an organisation, the second a place
+    (event,) = [e for e in whimbrel.code_text(text, date="2019-02-20") if e.trigger == "shelled"]
+    assert event.location == "Hajin"

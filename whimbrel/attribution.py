@@ -26,6 +26,7 @@ from .nlp import sentence_index
 
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{8,}?)[\"“”]")
 _MEDIA_SECTOR = "JRN"
+_REPORT = "report"  # "..., news agencies reported": the verb that names the story's own sources
 
 
 def reporting_verbs() -> frozenset[str]:
@@ -112,19 +113,28 @@ def _according_to(tokens: Doc | Span, actors: DocActors) -> list[Source]:
 
 
 def document_reporters(doc: Doc, actors: DocActors) -> list[Source]:
-    """News outlets the story cites as reporting or being told, in order of first citation."""
+    """News outlets the story cites as reporting or being told, in order of first citation; where it
+    names none, the unnamed media it says the story was reported by ("..., news agencies reported"):
+    a medium that only "said" one thing ("state media said") sources that claim, not the story."""
     found: list[Source] = []
-    if not any(a.sector == _MEDIA_SECTOR and a.kind == "organisation" for a in actors.actors):
-        return found  # no outlet named: nothing to look for
+    if not any(a.sector == _MEDIA_SECTOR for a in actors.actors):
+        return found  # no media cited: nothing to look for
+    named = any(a.sector == _MEDIA_SECTOR and a.kind == "organisation" for a in actors.actors)
     for token in doc:
         if token.lemma_.lower() not in reporting_verbs() or token.pos_ != "VERB":
             continue
-        heads = argument_heads([c for c in token.children if c.dep_ in ("nsubj", "dobj", "dative")], actors)
-        heads += argument_heads([o for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-                                 for o in c.children if o.dep_ == "pobj"], actors)
+        if named:
+            heads = argument_heads([c for c in token.children if c.dep_ in ("nsubj", "dobj", "dative")], actors)
+            heads += argument_heads([o for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                                     for o in c.children if o.dep_ == "pobj"], actors)
+        elif token.lemma_.lower() == _REPORT:
+            heads = argument_heads([c for c in token.children if c.dep_ == "nsubj"], actors)
+        else:
+            continue
         found += [_source(actors, head) for head in heads]
-    found += _according_to(doc, actors)
-    found = [s for s in found if _is_outlet(actors, s)]
+    if named:
+        found += _according_to(doc, actors)
+    found = [s for s in found if (_is_outlet(actors, s) if named else s.generic_media)]
     unique: dict[str, Source] = {}
     for source in sorted(found, key=lambda s: _first_mention(actors, s.actor_id)):
         unique.setdefault(source.name, source)

@@ -6,7 +6,9 @@ year unless that would put a past event in the future, "last year" is a year, "J
 month. Date expressions are found by spaCy's NER (DATE, TIME) and attached to the event whose
 clause they modify; expressions are read by the rules below, and dateparser handles whatever
 explicit date they do not cover. An event the text places clearly before the story's news
-("since last year", "in June 2024", an old date with perfect aspect) is background.
+("since last year", "in June 2024", an old date with perfect aspect) is background. An undated
+future event ("will host talks") is the intention the story reports, dated with the story; a date
+on the verb of saying ("On Tuesday he said they would...") is the saying's, so read as past.
 """
 
 from __future__ import annotations
@@ -80,7 +82,9 @@ def resolve(text: str, anchor: dt.date, *, future: bool = False) -> TimeValue | 
         n = NUMBERS.get(m.group("n")) or int(m.group("n"))
         unit = m.group("unit")
         day = anchor - dt.timedelta(days=n * UNITS[unit])
-        return _at_granularity(day, {"day": "day", "week": "day", "month": "month", "year": "year"}[unit])
+        # "a year ago" names the same season a year back (an anniversary); "five years ago" only the year
+        granularity = "month" if unit == "year" and n == 1 else {"week": "day"}.get(unit, unit)
+        return _at_granularity(day, granularity)
     if "yesterday" in words:
         return _at_granularity(anchor - dt.timedelta(days=1), "day")
     if "tomorrow" in words:
@@ -215,17 +219,19 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
                realis: str, reporting_verbs: frozenset[str] = frozenset()) -> EventTime:
     """The date of the event whose trigger is ``trigger``: its own time expression, else its report's."""
     future = realis == "future"
-    expression = _attached(trigger, expressions, reporting_verbs)
+    expression, on_reporter = _attached(trigger, expressions, reporting_verbs)
     if expression is not None and anchor is not None:
-        value = _read(expression, expressions, anchor, future)
+        # "On Tuesday the minister said Oslo would propose...": the date is the saying's, read in its past tense
+        value = _read(expression, expressions, anchor, future and not on_reporter)
         if value is not None:
             return EventTime(value.value, expression.text, value.granularity, "text",
                              _status(value, anchor, expression, trigger, future), value.end)
     if anchor is None:
         return EventTime(None, None, None, None, "future" if future else "unknown")
     status = "future" if future else ("background" if _perfect_past(trigger, reporting_verbs) else "current")
-    if status != "current":
+    if status == "background":
         return EventTime(None, None, None, None, status)
+    # an undated intention ("the EU will host a meeting") is coded as the announcing of it, made when reported
     return EventTime(anchor.isoformat(), None, "day", anchor_source, status)
 
 
@@ -248,28 +254,41 @@ def _clause_verb(token: Token) -> Token:
 _NOUN_MODIFIER = {"compound", "nummod", "amod", "nmod", "poss"}
 
 
-def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozenset[str]) -> Span | None:
-    """The expression modifying the trigger's clause; failing that, the one on the verb that reports it."""
+def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozenset[str]) -> tuple[Span | None, bool]:
+    """The expression modifying the trigger's clause; failing that, the one on the verb that reports it
+    (then the second value is True)."""
     verb = _clause_verb(trigger)
     for expression in expressions:
         root = expression.root
         if root.head == trigger or (root.head.head == trigger and root.head.dep_ == "prep"):
-            return expression
+            return expression, False
         if root.dep_ in _NOUN_MODIFIER:
             continue  # "the 2015 nuclear deal": a date that names a thing, not when the event happened
         if _clause_verb(root.head if root.head != root else root) == verb and expression.sent == trigger.sent:
-            return expression
+            return expression, False
     when = next((c for c in verb.children if c.lower_ == "when" and c.dep_ == "advmod" and c.i < verb.i), None)
     if when is not None:  # "a year ago, when Trump ordered a strike": the clause names that time
         for expression in expressions:
             between = when.doc[expression.end:when.i]
             if expression.end <= when.i and all(t.is_punct for t in between) and len(between) <= 1:
-                return expression
+                return expression, False
     reporter = verb.head
     if verb.dep_ in ("ccomp", "parataxis") and reporter.lemma_ in reporting_verbs:
         for expression in expressions:
             if expression.sent == trigger.sent and _clause_verb(expression.root.head) == reporter:
-                return expression
+                return expression, True
+    if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+        return _fronted(trigger.sent, expressions), False
+    return None, False
+
+
+def _fronted(sentence: Span, expressions: list[Span]) -> Span | None:
+    """'On Monday, ... Ankara pledged': a date that opens the sentence, set off by a comma, sets the
+    time of each of its main clauses, however the parser attached it."""
+    for expression in expressions:
+        opener = sentence.start + (1 if sentence[0].pos_ == "ADP" else 0)
+        if expression.start == opener and expression.end < sentence.end and sentence.doc[expression.end].text == ",":
+            return expression
     return None
 
 

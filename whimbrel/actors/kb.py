@@ -58,6 +58,7 @@ class Entry:
     sector: str | None = None
     plover_code: str | None = None
     roles: tuple[Role, ...] = ()
+    homelands: tuple[str, ...] = ()  # a people living in several countries: those countries
 
     def role_on(self, date: str) -> Role | None:
         """The role a person held on ``date``; after the last dated role, a former official (ELI)."""
@@ -105,6 +106,8 @@ class ActorKB:
     orgs_by_spelling: dict[str, str] = field(default_factory=dict)  # spelling key -> entry key
     civilian_modifiers: frozenset[str] = frozenset()  # "ordinary Kazakhs": the people, not the state
     populace_words: frozenset[str] = frozenset()  # "people in the UK": civilians of a place
+    serving_roles: frozenset[str] = frozenset()  # "an adviser to the UN": serves what "to" names
+    country_nouns: frozenset[str] = frozenset()  # "the nation": a country named just before
     chinese_surnames: frozenset[str] = frozenset()  # "Zhang", "He": with a pinyin given name, a Chinese person
     max_agent_words: int = 1
     agent_starts: set[str] = field(default_factory=set)  # first words of multi-word agents
@@ -231,6 +234,8 @@ def _add_agents(kb: ActorKB, agents: dict) -> None:
     kb.religions = kb.religions | {w.lower() for w in _as_list(agents.get("religions"))}
     kb.civilian_modifiers = kb.civilian_modifiers | {w.lower() for w in _as_list(agents.get("civilian_modifiers"))}
     kb.populace_words = kb.populace_words | {w.lower() for w in _as_list(agents.get("populace"))}
+    kb.serving_roles = kb.serving_roles | {w.lower() for w in _as_list(agents.get("serving_roles"))}
+    kb.country_nouns = kb.country_nouns | {w.lower() for w in _as_list(agents.get("country_nouns"))}
 
 
 def _read_people_tsv(path) -> list[dict]:
@@ -253,6 +258,20 @@ def load_user_file(kb: ActorKB, path: Path) -> None:
     kb.shorthand.update({k.lower(): v for k, v in (data.get("shorthand") or {}).items()})
 
 
+@dataclass(frozen=True)
+class PlaceWords:
+    """Common words that mark a place: facility nouns ("airbase") and verbs of motion ("deploy")."""
+
+    facility_heads: frozenset[str]
+    motion_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_place_words() -> PlaceWords:
+    data = _read_yaml(_data_path("places.yaml")) or {}
+    return PlaceWords(frozenset(_as_list(data.get("facility_heads"))), frozenset(_as_list(data.get("motion_verbs"))))
+
+
 @lru_cache(maxsize=4)
 def load_kb(user_file: str | None = None) -> ActorKB:
     kb = ActorKB()
@@ -263,7 +282,8 @@ def load_kb(user_file: str | None = None) -> ActorKB:
             kb.add(Entry(f"breakaway:{code}:{name}", name, PLACE, code, "PRE"), [])
     for group in _read_yaml(_data_path("ethnic_groups.yaml")) or []:
         for name in _as_list(group.get("names")):
-            kb.add(Entry(f"ethnic:{name}", name, ETHNIC, group.get("code"), "CVL"), [])
+            kb.add(Entry(f"ethnic:{name}", name, ETHNIC, group.get("code"), "CVL",
+                         homelands=tuple(_as_list(group.get("homelands")))), [])
     for region in _read_yaml(_data_path("regions.yaml")):
         kb.add(Entry(f"region:{region}", region, REGION, None), [])
     _add_people(kb, _read_people_tsv(_data_path("people.tsv")))

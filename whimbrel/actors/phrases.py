@@ -70,6 +70,7 @@ class Phrase:
     plover_code: str | None = None
     how: str = "name"
     head_lemma: str = ""
+    homelands: tuple[str, ...] = ()  # "Kurdish officials": the countries the named people live in
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -306,6 +307,7 @@ def build_phrases(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> lis
     phrases = [_code_group(doc, doc[head], group, kb, date) for head, group in groups.items()]
     phrases = [p for p in phrases if p is not None]
     _borrow_origin_country(doc, phrases)
+    _serving_roles(doc, phrases, kb)
     phrases += _populace_phrases(doc, phrases, kb)
     return sorted(phrases, key=lambda p: p.start)
 
@@ -375,6 +377,7 @@ def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: st
         countries = [own] if own else countries
         phrase.plover_code = identity.plover_code
     phrase.codes = countries
+    phrase.homelands = next((e.homelands for m in group for e in m.entries[:1] if e.homelands), ())
     phrase.sector = _sector(doc, group, kb, identity, date)
     if not phrase.name:
         phrase.name = _generic_name(doc, phrase, group)
@@ -490,6 +493,25 @@ def _borrow_origin_country(doc: Doc, phrases: list[Phrase]) -> None:
                         if child.lower_ == "of" and source.kind == "organisation" and source.sector:
                             phrase.sector = source.sector  # "the president of the Riigikogu" is its speaker
                         break
+
+
+def _serving_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
+    """'Ingrid Dahl, a senior adviser to the UN': a role that serves an organisation named by
+    its "to" phrase is that organisation's, where nothing else gives the phrase a country."""
+    by_head = {p.head: p for p in phrases}
+    for phrase in phrases:
+        if phrase.codes or phrase.entry is not None:
+            continue
+        head = doc[phrase.head]
+        for role in (head, *(c for c in head.children if c.dep_ == "appos")):
+            if role.lemma_.lower() not in kb.serving_roles:
+                continue
+            served = [by_head.get(o.i) for p in role.children if p.dep_ == "prep" and p.lower_ == "to"
+                      for o in p.children if o.dep_ == "pobj"]
+            served = [s for s in served if s is not None and s.kind == "organisation" and s.codes]
+            if served:
+                phrase.codes = list(served[0].codes[:1])
+                break
 
 
 def _gives_origin(phrase: Phrase | None) -> bool:

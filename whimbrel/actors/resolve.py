@@ -8,7 +8,13 @@ are general facts of news English:
 - a definite description with a nationality and a singular title ("the North Korean leader")
   refers to the person of that country and sector the story already named;
 - a subject pronoun (he, she) refers to the one person named in the nearest preceding sentence
-  that names people, or to that sentence's subject when it names several.
+  that names people, or to that sentence's subject when it names several; "him" likewise, and
+  "them" to the nearest plural actor, never to the subject of their own verb;
+- a person the knowledge base lacks keeps the title and country of the first mention under the
+  surname ("opposition spokesman Tariq Halabi" ... "Halabi");
+- "the nation", "the kingdom" is the country just named, other than the one acting on it;
+- an actor with no country takes the country the story is plainly about (see
+  ``_assume_story_country``).
 """
 
 from __future__ import annotations
@@ -44,31 +50,102 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     matches += _surname_matches(doc, matches)
     matches += _shorthand_matches(doc, matches, kb)
     matches += ner_matches(doc, matches, kb)
+    matches = _relink_surnames(doc, matches)
     matches = sorted((m for m in matches if doc[m.start].idx >= skip_chars), key=lambda m: m.start)
     phrases = build_phrases(doc, matches, kb, date)
     _assume_story_country(phrases)
+    _described_people(doc, phrases)
+    phrases += _country_descriptions(doc, phrases, kb)
     phrases += _pronoun_phrases(doc, phrases, reporting_verbs)
     return _group(doc, phrases)
 
 
 _STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+_CHALLENGER_SECTORS = {"REB", "OPP"}  # rebels and opposition fight or oppose their own state
 
 
 def _assume_story_country(phrases: list[Phrase]) -> None:
     """'The prime minister', 'police' with no country, in a story clearly about one country, are
     that country's: the only country the story names, or the one named far more often than any
-    other (at least three times and half again as often as the next)."""
+    other (at least three times and half again as often as the next). 'The rebels', 'the
+    opposition' need a story more plainly about one country (twice as often), since stories about
+    foreign powers often mention rebels elsewhere. A people living in several countries ("Kurdish
+    officials", "the Kurds") belongs to the one of its homelands the story names twice as often as
+    any other."""
     counts = Counter(p.codes[0] for p in phrases if p.kind in ("country", PERSON, "group") and len(p.codes) == 1)
-    ranked = counts.most_common(2)
-    only_one = len(ranked) == 1
-    if not ranked or (not only_one and (ranked[0][1] < 3 or ranked[0][1] < 1.5 * ranked[1][1])):
-        return
-    home = ranked[0][0]
-    if home in NON_STATE_CODES:
-        return
+    state_home, challenger_home = _dominant(counts, 1.5), _dominant(counts, 2)
     for phrase in phrases:
-        if not phrase.codes and phrase.entry is None and phrase.sector in _STATE_SECTORS:
+        if phrase.codes or phrase.entry is not None:
+            continue
+        if phrase.homelands:
+            home = _dominant(Counter({c: n for c, n in counts.items() if c in phrase.homelands}), 2)
+        elif phrase.sector in _STATE_SECTORS:
+            home = state_home
+        elif phrase.sector in _CHALLENGER_SECTORS:
+            home = challenger_home
+        else:
+            continue
+        if home:
             phrase.codes = [home]
+
+
+def _dominant(counts: Counter, ratio: float) -> str | None:
+    """The only country named, or one named at least three times and ``ratio`` times as often as the next."""
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and (ranked[0][1] < 3 or ranked[0][1] < ratio * ranked[1][1])):
+        return None
+    return None if ranked[0][0] in NON_STATE_CODES else ranked[0][0]
+
+
+_LOCATIVE_PREPS = {"in", "at", "across", "throughout", "inside", "within", "around"}
+
+
+def _country_descriptions(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> list[Phrase]:
+    """'the nation', 'the kingdom' with no name is the country named last before it, in this sentence
+    or the one before, other than the subject that acts on it ("X imposed a boycott on the nation").
+    A capital standing for its government ("Tehran said") is not a country the text describes, and
+    "in the country" is a place, not an actor."""
+    covered = {i for p in phrases for i in range(p.start, p.end)}
+    countries = [p for p in phrases if p.kind == "country" and len(p.codes) == 1 and p.how != "metonym"]
+    found = []
+    for token in doc:
+        if token.i in covered or token.lemma_.lower() not in kb.country_nouns or token.tag_ != "NN":
+            continue
+        if token.head.dep_ == "prep" and token.head.lower_ in _LOCATIVE_PREPS:
+            continue
+        if not any(c.lower_ == "the" for c in token.children) or any(
+                c.dep_ in ("compound", "prep", "poss") or c.pos_ == "PROPN" for c in token.children):
+            continue  # "the country's", "the nation of X", "the Baltic nation": named or a part of a name
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        acting = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        window = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+        before = [p for p in countries if window <= p.head < token.i and p.head not in acting]
+        if before:
+            named = before[-1]
+            start = min(c.i for c in token.children if c.lower_ == "the")
+            found.append(Phrase(head=token.i, start=start, end=token.i + 1, codes=list(named.codes),
+                                sector=named.sector, name=named.name, kind="country", how="description",
+                                head_lemma=named.head_lemma))
+    return found
+
+
+def _described_people(doc: Doc, phrases: list[Phrase]) -> None:
+    """'opposition spokesman Tariq Halabi' ... 'Halabi said': a person the knowledge base lacks,
+    introduced with a title, is named by surname afterwards and is the same actor."""
+    introduced: dict[str, Phrase] = {}
+    for phrase in phrases:
+        if phrase.kind == "group" and phrase.codes and phrase.entry is None:
+            for ent in doc[phrase.start : phrase.end].ents:
+                if ent.label_ == "PERSON" and len(ent) > 1:
+                    introduced.setdefault(ent[-1].text, phrase)
+        elif phrase.kind == "unknown":
+            named = doc[phrase.start : phrase.end]
+            source = introduced.get(named[-1].text) if named[-1].text == named.text.split()[-1] else None
+            if source is not None:
+                phrase.codes, phrase.sector, phrase.name = list(source.codes), source.sector, source.name
+                phrase.kind, phrase.head_lemma = source.kind, source.head_lemma
 
 
 def _surname_matches(doc: Doc, matches: list[Match]) -> list[Match]:
@@ -85,9 +162,32 @@ def _surname_matches(doc: Doc, matches: list[Match]) -> list[Match]:
     found = []
     for token in doc:
         proper = token.pos_ == "PROPN" or (is_untagged(token) and token.is_title)
-        if token.i not in covered and proper and token.text in people:
+        if token.i not in covered and proper and token.text in people and not _given_name_of_another(token):
             found.append(Match(token.i, token.i + 1, (people[token.text],)))
     return found
+
+
+def _relink_surnames(doc: Doc, matches: list[Match]) -> list[Match]:
+    """After a full name, the story uses the surname as it spelled it: for a person NER found under
+    another spelling ("Mohamed Morsy" for Mohamed Morsi), and for one the knowledge base lacks
+    ("Sven Ekdahl" ... "Ekdahl"), whom NER may not tag again."""
+    people = {doc[m.end - 1].text: m.entries[0] for m in matches
+              if m.entries and m.entries[0].kind == PERSON and m.end - m.start > 1}
+    matches = [Match(m.start, m.end, (people[doc[m.start].text],))
+               if m.unknown_ner == "PERSON" and m.end - m.start == 1 and doc[m.start].text in people else m
+               for m in matches]
+    strangers = {doc[m.end - 1].text: m.start for m in matches if m.unknown_ner == "PERSON" and m.end - m.start > 1}
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    matches += [Match(t.i, t.i + 1, unknown_ner="PERSON") for t in doc
+                if t.i not in covered and t.is_title and strangers.get(t.text, t.i) < t.i]
+    return matches
+
+
+def _given_name_of_another(token: Token) -> bool:
+    """'Bashar' in 'Bashar Qassem': a first name followed by another surname is someone else."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.ent_iob_ == "I" and following.ent_type_ == "PERSON" \
+        and token.ent_type_ == "PERSON"
 
 
 def _shorthand_matches(doc: Doc, matches: list[Match], kb: ActorKB) -> list[Match]:
@@ -126,15 +226,42 @@ def _pronoun_phrases(doc: Doc, phrases: list[Phrase], reporting_verbs: frozenset
         if antecedent is None and token.lower_ in ("he", "she"):
             antecedent = _antecedent(doc, token.i, people)
         if antecedent:
-            found.append(
-                Phrase(head=token.i, start=token.i, end=token.i + 1, codes=list(antecedent.codes),
-                       sector=antecedent.sector, entry=antecedent.entry, name=antecedent.name, kind=antecedent.kind,
-                       how="pronoun", head_lemma=antecedent.head_lemma)
-            )
+            found.append(_pronoun_phrase(token, antecedent))
+    for token in doc:
+        if token.pos_ == "PRON" and token.lower_ in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS:
+            antecedent = _object_antecedent(doc, token, phrases, people)
+            if antecedent:
+                found.append(_pronoun_phrase(token, antecedent))
     return found
 
 
+def _pronoun_phrase(token: Token, antecedent: Phrase) -> Phrase:
+    return Phrase(head=token.i, start=token.i, end=token.i + 1, codes=list(antecedent.codes),
+                  sector=antecedent.sector, entry=antecedent.entry, name=antecedent.name, kind=antecedent.kind,
+                  how="pronoun", head_lemma=antecedent.head_lemma)
+
+
 _SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we"}
+_OBJECT_PRONOUNS = {"him", "them"}  # "her" is as often a possessive, "it" as often a thing
+_OBJECT_DEPS = {"dobj", "pobj", "dative"}
+
+
+def _object_antecedent(doc: Doc, pronoun: Token, phrases: list[Phrase], people: list[Phrase]) -> Phrase | None:
+    """'him' is the person the text is about, 'them' the nearest plural actor before it in this sentence
+    or the one before; never the subject of the pronoun's own verb ("Halabi accused them": not Halabi)."""
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    subjects = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if pronoun.lower_ == "him":
+        antecedent = _antecedent(doc, pronoun.i, people)
+        if antecedent is None or any(doc[i].lower_ in ("he", "she") for i in subjects) or any(
+                p.head in subjects and p.name == antecedent.name for p in people):
+            return None  # "he praised him": two men, and the text has named only one
+        return antecedent
+    sentence = pronoun.sent
+    window = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    plural = [p for p in phrases if window <= p.head < pronoun.i and p.codes and p.head not in subjects
+              and doc[p.head].tag_ in ("NNS", "NNPS") and p.kind in ("group", "organisation")]
+    return plural[-1] if plural else None
 
 
 def _reporter(pronoun: Token, by_head: dict[int, Phrase], reporting_verbs: frozenset[str]) -> Phrase | None:
@@ -172,8 +299,12 @@ def _identity_key(phrase: Phrase) -> str:
     if phrase.entry is not None:
         return f"{phrase.entry.kind}:{phrase.entry.name}"
     # Groups are one actor only when they are the same kind of group: "Russian diplomats" and a
-    # "Russian foreign ministry spokeswoman" share country and sector but are different actors.
+    # "Russian foreign ministry spokeswoman" share country and sector but are different actors;
+    # names the knowledge base lacks are one actor by surname ("Elaine Pearson", "Pearson").
     head = phrase.head_lemma if phrase.kind == "group" else ""
+    words = (phrase.name or "").split()
+    if phrase.kind == "unknown" and words:
+        head = words[-1]
     return f"{'+'.join(phrase.codes) or '-'}:{phrase.sector or '-'}:{phrase.kind}:{head}"
 
 
