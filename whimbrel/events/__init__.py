@@ -20,7 +20,8 @@ from ..models import ActorRef, Article, Event, Quote
 from ..nlp import clause_verb, sentence_index
 from ..ontology import Ontology
 from ..timex import date_event, story_anchor, time_expressions
-from .detect import Candidate, find_candidates, location_of, place_token
+from .detect import Candidate, find_candidates
+from .place import location_of, place_token
 from .lexicon import Lexicon, load_lexicon
 
 __all__ = ["code_events", "load_lexicon", "REALIS_DEFAULT", "REALIS_ALL"]
