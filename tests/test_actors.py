@@ -347,3 +347,53 @@ def test_an_unknown_actor_with_a_blank_name_still_groups():
 
     # NER can tag a bare line break in wire copy; its phrase has no surname to group by
     assert _identity_key(Phrase(head=0, start=0, end=1, kind="unknown", name="\n")) == "-:-:unknown:"
+
+
+def test_anti_and_pro_make_a_stance_not_a_country(coder):
+    import whimbrel
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("An anti-Iran columnist criticised the deal. Pro-Russian separatists attacked Ukrainian troops.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2015-03-01")
+    columnist = actors.actor(actors.actor_of[next(t.i for t in doc if t.text == "columnist")])
+    assert (columnist.code, columnist.sector) == (None, "JRN")
+    assert "RUS" not in {a.code for a in actors.actors}
+    # rebels "against" a capital fight their own state
+    text = "Pakistan and Afghanistan held talks. Anti-Kabul rebels ambushed a convoy on Monday."
+    ambush = next(e for e in whimbrel.code_text(text, date="1990-03-01") if e.event_type == "ASSAULT")
+    assert (ambush.actor[0].code, ambush.actor[0].sector) == ("AFG", "REB")
+
+
+def test_an_ethnicity_named_by_a_nationality_lives_in_the_country_the_story_names():
+    import whimbrel
+
+    rally = whimbrel.code_text("About 200 ethnic Hungarians rallied in Romania on Sunday, Romanian radio said.",
+                               date="1995-06-05")
+    protest = next(e for e in rally if e.event_type == "PROTEST")
+    assert (protest.actor[0].code, protest.actor[0].sector, protest.actor[0].text) == ("ROU", "CVL", "ethnic Hungarians")
+    residents = whimbrel.code_text("The Russians of eastern Estonia demanded language rights from Estonian officials.",
+                                   date="1995-06-05")
+    demand = next(e for e in residents if e.event_type == "REQUEST")
+    assert (demand.actor[0].code, demand.actor[0].sector) == ("EST", "CVL")
+
+
+def test_a_person_introduced_with_an_organisations_title_acts_for_it_throughout(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Kabul welcomed U.N. mediator Diego Cordovez on Monday. Cordovez urged Pakistan to act.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2006-04-10")
+    mentions = [actors.phrases[t.i] for t in doc if t.text == "Cordovez"]
+    assert [p.codes for p in mentions] == [["IGO"], ["IGO"]]
+    # without the title he is what the knowledge base says he was that year: Ecuador's foreign minister
+    alone = coder.nlp("Kabul welcomed Diego Cordovez on Monday.")
+    plain = find_actors(alone, coder.kb, coder.nlp, "2006-04-10")
+    assert plain.phrases[next(t.i for t in alone if t.text == "Cordovez")].codes == ["ECU"]
+
+
+def test_a_faith_or_holder_before_a_place_describes_the_place(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("A car bomb exploded in mostly Christian eastern Beirut.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "1990-03-01")
+    beirut = actors.phrases[next(t.i for t in doc if t.text == "Beirut")]
+    assert (beirut.kind, beirut.codes, beirut.sector) == ("country", ["LBN"], "GOV")

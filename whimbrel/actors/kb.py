@@ -108,6 +108,8 @@ class ActorKB:
     populace_words: frozenset[str] = frozenset()  # "people in the UK": civilians of a place
     serving_roles: frozenset[str] = frozenset()  # "an adviser to the UN": serves what "to" names
     country_nouns: frozenset[str] = frozenset()  # "the nation": a country named just before
+    stance_prefixes: frozenset[str] = frozenset()  # "anti-Syria": a stance, not Syria
+    ethnicity_markers: frozenset[str] = frozenset()  # "ethnic Albanians": a people, not Albania
     chinese_surnames: frozenset[str] = frozenset()  # "Zhang", "He": with a pinyin given name, a Chinese person
     max_agent_words: int = 1
     agent_starts: set[str] = field(default_factory=set)  # first words of multi-word agents
@@ -236,6 +238,8 @@ def _add_agents(kb: ActorKB, agents: dict) -> None:
     kb.populace_words = kb.populace_words | {w.lower() for w in _as_list(agents.get("populace"))}
     kb.serving_roles = kb.serving_roles | {w.lower() for w in _as_list(agents.get("serving_roles"))}
     kb.country_nouns = kb.country_nouns | {w.lower() for w in _as_list(agents.get("country_nouns"))}
+    kb.stance_prefixes = kb.stance_prefixes | {w.lower() for w in _as_list(agents.get("stance_prefixes"))}
+    kb.ethnicity_markers = kb.ethnicity_markers | {w.lower() for w in _as_list(agents.get("ethnicity_markers"))}
 
 
 def _read_people_tsv(path) -> list[dict]:

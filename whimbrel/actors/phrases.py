@@ -33,6 +33,8 @@ _PHRASE_LINKS = {"compound", "amod", "poss", "nmod", "flat", "appos", "nn"}
 # Prepositions whose object gives the country of an agent noun that has none ("people in the UK").
 _ORIGIN_PREPS = {"of", "from", "in", "at", "throughout", "across"}
 _LEADERSHIP_SECTORS = {"GOV", "SOC", "UNK"}
+_PLACE_KINDS = {COUNTRY, CAPITAL, PLACE}
+CHALLENGER_SECTORS = {"REB", "OPP"}  # rebels and opposition fight or oppose their own state
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "PRM", "IMG"}
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"}
@@ -71,6 +73,8 @@ class Phrase:
     how: str = "name"
     head_lemma: str = ""
     homelands: tuple[str, ...] = ()  # "Kurdish officials": the countries the named people live in
+    minority_of: str | None = None  # "ethnic Albanians": the state whose nationality names an ethnicity
+    people: bool = False  # a nationality or ethnicity named as its people: "Albanians", "the Kurds"
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -306,6 +310,7 @@ def build_phrases(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> lis
         groups.setdefault(head.i, []).append(match)
     phrases = [_code_group(doc, doc[head], group, kb, date) for head, group in groups.items()]
     phrases = [p for p in phrases if p is not None]
+    _residents(doc, phrases)
     _borrow_origin_country(doc, phrases)
     _serving_roles(doc, phrases, kb)
     phrases += _populace_phrases(doc, phrases, kb)
@@ -353,6 +358,10 @@ def _adjacent_head(token: Token, by_token: dict[int, Match]) -> Token:
 
 
 def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: str) -> Phrase | None:
+    stances = [m for m in group if _marked_by(doc, m, kb.stance_prefixes, hyphen=True)]
+    if len(stances) == len(group):
+        return None  # "anti-American": a stance, no actor
+    group = [m for m in group if m not in stances and not _describes_place(doc, m, head, group)]
     start = min(min(m.start for m in group), head.i)
     end = max(max(m.end for m in group), head.i + 1)
     phrase = Phrase(head=head.i, start=start, end=end, head_lemma=_head_lemma(head, kb))
@@ -370,20 +379,32 @@ def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: st
     for match in group:
         for entry in match.entries[:1]:
             code = _entry_country(entry, date)
+            if entry.kind == DEMONYM and _marked_by(doc, match, kb.ethnicity_markers):
+                phrase.minority_of, code = code, None
+                phrase.start = min(phrase.start, match.start - 1)
             if code and code not in countries:
                 countries.append(code)
     if identity:
         own = _entry_country(identity, date)
         countries = [own] if own else countries
         phrase.plover_code = identity.plover_code
+        employer = _titled_by_organisation(doc, group, identity)
+        if employer is not None:  # "U.N. mediator Diego Cordovez" acts for the UN
+            countries, phrase.plover_code = [employer.code], employer.plover_code
     phrase.codes = countries
     phrase.homelands = next((e.homelands for m in group for e in m.entries[:1] if e.homelands), ())
     phrase.sector = _sector(doc, group, kb, identity, date)
+    opposed = [e.code for m in stances if doc[m.start - 2].lower_ == "anti" for e in m.entries[:1] if e.code]
+    if not phrase.codes and opposed and phrase.sector in CHALLENGER_SECTORS:
+        phrase.codes = opposed[:1]  # "anti-Baghdad rebels", "anti-Kabul guerrillas" fight their own state
     if not phrase.name:
         phrase.name = _generic_name(doc, phrase, group)
     if phrase.kind == "group":
         kinds = {e.kind for m in group for e in m.entries[:1]}
-        if kinds and kinds <= {COUNTRY, CAPITAL, SEAT, DEMONYM, PLACE} and not any(m.sector for m in group):
+        phrase.people = bool(kinds) and kinds <= {DEMONYM, ETHNIC} and head.tag_ in ("NNS", "NNPS")
+        if phrase.minority_of and not any(m.sector for m in group):
+            phrase.sector, phrase.how = "CVL", "description"  # "ethnic Albanians": a people
+        elif kinds and kinds <= {COUNTRY, CAPITAL, SEAT, DEMONYM, PLACE} and not any(m.sector for m in group):
             phrase.kind = "country"
             phrase.how = "metonym" if kinds & {CAPITAL, SEAT} else "name"
             if kinds == {DEMONYM} and _civilian_modifier(head, kb):
@@ -397,6 +418,37 @@ def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: st
     if not phrase.codes and not phrase.sector and phrase.kind != "unknown":
         return None
     return phrase
+
+
+def _describes_place(doc: Doc, match: Match, head: Token, group: list[Match]) -> bool:
+    """'mostly Christian eastern Beirut', 'rebel Idlib': an agent word modifying a place name describes
+    the place (its people's faith, who holds it), so the phrase stays the place, not a group of people."""
+    word = doc[match.end - 1]
+    if match.sector is None or word.dep_ not in ("amod", "compound") or word.head != head:
+        return False
+    head_match = next((m for m in group if m.start <= head.i < m.end), None)
+    return head_match is not None and bool(head_match.entries) and head_match.entries[0].kind in _PLACE_KINDS
+
+
+def _marked_by(doc: Doc, match: Match, words: frozenset[str], hyphen: bool = False) -> bool:
+    """Is the match preceded by one of ``words`` ("ethnic Albanians"), joined by a hyphen where
+    ``hyphen`` ("anti-Syria": spaCy splits it into anti, -, Syria)?"""
+    before = match.start - (2 if hyphen else 1)
+    if before < 0 or doc[before].lower_ not in words:
+        return False
+    return not hyphen or doc[before + 1].text == "-"
+
+
+def _titled_by_organisation(doc: Doc, group: list[Match], person: Entry) -> Entry | None:
+    """The organisation whose title introduces a known person ("U.N. mediator Diego Cordovez",
+    "NATO chief X"): in this story the person acts for it, whatever country they come from."""
+    if person.kind != PERSON:
+        return None
+    named_at = next((m.start for m in group if m.entries and m.entries[0] is person), None)
+    if named_at is None or not any(m.sector for m in group if m.start < named_at):
+        return None
+    return next((m.entries[0] for m in group if m.start < named_at and m.entries
+                 and m.entries[0].kind == ORGANISATION and m.entries[0].code), None)
 
 
 def _identity(group: list[Match], date: str) -> Entry | None:
@@ -463,7 +515,7 @@ def _generic_name(doc: Doc, phrase: Phrase, group: list[Match]) -> str:
     """A readable name for an actor with no identity of its own: the country for a bare country
     mention, else the phrase's own words without a leading article."""
     named = [m.entries[0] for m in group if m.entries]
-    if len(group) == 1 and named and named[0].kind in (COUNTRY, DEMONYM):
+    if len(group) == 1 and named and named[0].kind in (COUNTRY, DEMONYM) and not phrase.minority_of:
         return named[0].name
     words = doc[phrase.start : phrase.end]
     if words[0].lower_ in ("the", "a", "an"):
@@ -493,6 +545,22 @@ def _borrow_origin_country(doc: Doc, phrases: list[Phrase]) -> None:
                         if child.lower_ == "of" and source.kind == "organisation" and source.sector:
                             phrase.sector = source.sector  # "the president of the Riigikogu" is its speaker
                         break
+
+
+def _residents(doc: Doc, phrases: list[Phrase]) -> None:
+    """'the Albanians of southern Serbia', 'the Kurds of Iraq': a people named with the country
+    it lives in are that country's civilians."""
+    by_head = {p.head: p for p in phrases}
+    for phrase in phrases:
+        if not phrase.people or phrase.sector:
+            continue
+        for child in doc[phrase.head].children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                place = next((by_head[o.i] for o in child.children if o.i in by_head), None)
+                if place is not None and place.kind == "country" and len(place.codes) == 1:
+                    phrase.codes, phrase.sector, phrase.kind, phrase.how = list(place.codes), "CVL", "group", "description"
+                    phrase.name = doc[phrase.start : phrase.end].text
+                    break
 
 
 def _serving_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:

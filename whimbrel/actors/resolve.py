@@ -10,6 +10,7 @@ are general facts of news English:
 - a subject pronoun (he, she) refers to the one person named in the nearest preceding sentence
   that names people, or to that sentence's subject when it names several; "him" likewise, and
   "them" to the nearest plural actor, never to the subject of their own verb;
+- a known person keeps the role the story introduced them with ("U.N. mediator Diego Cordovez");
 - a person the knowledge base lacks keeps the title and country of the first mention under the
   surname ("opposition spokesman Tariq Halabi" ... "Halabi");
 - "the nation", "the kingdom" is the country just named, other than the one acting on it;
@@ -27,7 +28,7 @@ from spacy.tokens import Doc, Token
 from ..models import Actor, Mention
 from ..nlp import is_untagged, sentence_index
 from .kb import COUNTRY, NON_STATE_CODES, PERSON, ActorKB, Entry
-from .phrases import Match, Phrase, build_phrases, find_matches, ner_matches
+from .phrases import CHALLENGER_SECTORS, Match, Phrase, build_phrases, find_matches, ner_matches
 
 
 @dataclass
@@ -53,6 +54,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     matches = _relink_surnames(doc, matches)
     matches = sorted((m for m in matches if doc[m.start].idx >= skip_chars), key=lambda m: m.start)
     phrases = build_phrases(doc, matches, kb, date)
+    _keep_introduced_roles(phrases)
     _assume_story_country(phrases)
     _described_people(doc, phrases)
     phrases += _country_descriptions(doc, phrases, kb)
@@ -61,7 +63,6 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
 
 
 _STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
-_CHALLENGER_SECTORS = {"REB", "OPP"}  # rebels and opposition fight or oppose their own state
 
 
 def _assume_story_country(phrases: list[Phrase]) -> None:
@@ -71,7 +72,8 @@ def _assume_story_country(phrases: list[Phrase]) -> None:
     opposition' need a story more plainly about one country (twice as often), since stories about
     foreign powers often mention rebels elsewhere. A people living in several countries ("Kurdish
     officials", "the Kurds") belongs to the one of its homelands the story names twice as often as
-    any other."""
+    any other; an ethnicity named by a nationality ("ethnic Albanians") lives in the country the
+    story names most, other than that nationality's own."""
     counts = Counter(p.codes[0] for p in phrases if p.kind in ("country", PERSON, "group") and len(p.codes) == 1)
     state_home, challenger_home = _dominant(counts, 1.5), _dominant(counts, 2)
     for phrase in phrases:
@@ -79,14 +81,36 @@ def _assume_story_country(phrases: list[Phrase]) -> None:
             continue
         if phrase.homelands:
             home = _dominant(Counter({c: n for c, n in counts.items() if c in phrase.homelands}), 2)
+        elif phrase.minority_of:
+            home = _most_named(Counter({c: n for c, n in counts.items() if c != phrase.minority_of}))
         elif phrase.sector in _STATE_SECTORS:
             home = state_home
-        elif phrase.sector in _CHALLENGER_SECTORS:
+        elif phrase.sector in CHALLENGER_SECTORS:
             home = challenger_home
         else:
             continue
         if home:
             phrase.codes = [home]
+
+
+def _most_named(counts: Counter) -> str | None:
+    """The country named more often than any other; none on a tie."""
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return None if ranked[0][0] in NON_STATE_CODES else ranked[0][0]
+
+
+def _keep_introduced_roles(phrases: list[Phrase]) -> None:
+    """A known person keeps through the story the role the story gave them when it named them
+    ("U.N. mediator Diego Cordovez" ... "Cordovez" acts for the UN, whatever the knowledge base says)."""
+    introduced: dict[str, Phrase] = {}
+    for phrase in phrases:
+        if phrase.kind != PERSON or phrase.entry is None:
+            continue
+        first = introduced.setdefault(phrase.entry.key, phrase)
+        if first is not phrase and len(phrase.codes) <= 1:
+            phrase.codes, phrase.sector, phrase.plover_code = list(first.codes), first.sector, first.plover_code
 
 
 def _dominant(counts: Counter, ratio: float) -> str | None:
