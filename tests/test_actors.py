@@ -397,3 +397,16 @@ def test_a_faith_or_holder_before_a_place_describes_the_place(coder):
     actors = find_actors(doc, coder.kb, coder.nlp, "1990-03-01")
     beirut = actors.phrases[next(t.i for t in doc if t.text == "Beirut")]
     assert (beirut.kind, beirut.codes, beirut.sector) == ("country", ["LBN"], "GOV")
+
+
+def test_a_city_two_countries_share_is_the_one_in_the_country_the_story_names(coder):
+    from whimbrel.actors import find_actors
+
+    def tripoli(text: str) -> list[str]:
+        doc = coder.nlp(text)
+        actors = find_actors(doc, coder.kb, coder.nlp, "1990-03-01")
+        return actors.phrases[next(t.i for t in doc if t.text == "Tripoli")].codes
+
+    assert tripoli("Militias clashed in Tripoli as shells hit the north Lebanese port.") == ["LBN"]
+    assert tripoli("Militias clashed in Tripoli, Libyan officials said.") == ["LBY"]
+    assert tripoli("Militias clashed in Tripoli.") == ["LBY"]  # the capital, without a hint

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import Actor, Mention
 from ..nlp import is_untagged, sentence_index
-from .kb import COUNTRY, NON_STATE_CODES, PERSON, ActorKB, Entry
+from .kb import CAPITAL, COUNTRY, NON_STATE_CODES, PERSON, PLACE, ActorKB, Entry
 from .phrases import CHALLENGER_SECTORS, Match, Phrase, build_phrases, find_matches, ner_matches
 
 
@@ -52,6 +52,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     matches += _shorthand_matches(doc, matches, kb)
     matches += ner_matches(doc, matches, kb)
     matches = _relink_surnames(doc, matches)
+    matches = _places_of_named_countries(matches)
     matches = sorted((m for m in matches if doc[m.start].idx >= skip_chars), key=lambda m: m.start)
     phrases = build_phrases(doc, matches, kb, date)
     _keep_introduced_roles(phrases)
@@ -189,6 +190,23 @@ def _surname_matches(doc: Doc, matches: list[Match]) -> list[Match]:
         if token.i not in covered and proper and token.text in people and not _given_name_of_another(token):
             found.append(Match(token.i, token.i + 1, (people[token.text],)))
     return found
+
+
+def _places_of_named_countries(matches: list[Match]) -> list[Match]:
+    """A place name two countries share ("Tripoli") is the one in the country the story names
+    most; without such a hint it keeps the knowledge base's first reading."""
+    counts = Counter(m.entries[0].code for m in matches
+                     if m.entries and len({e.code for e in m.entries}) == 1 and m.entries[0].code)
+    resolved = []
+    for match in matches:
+        if len({e.code for e in match.entries if e.kind in _PLACE_KINDS}) > 1:
+            ranked = sorted(match.entries, key=lambda e: -counts.get(e.code, 0))  # stable: ties keep order
+            match = Match(match.start, match.end, tuple(ranked), match.sector, match.unknown_ner)
+        resolved.append(match)
+    return resolved
+
+
+_PLACE_KINDS = {CAPITAL, PLACE}
 
 
 def _relink_surnames(doc: Doc, matches: list[Match]) -> list[Match]:
