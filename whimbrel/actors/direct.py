@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..dates import normalise_date, today
-from ..nlp import load_nlp
+from ..nlp import load_nlp, unwrap_lines
 from .kb import load_kb
 from .phrases import Phrase
 from .resolve import find_actors
@@ -35,8 +35,8 @@ def code_actor_records(path: Path, actors_file: str | None = None) -> Iterator[d
                 yield {"origin": origin, "error": "expected an object with a 'text' string"}
                 continue
             records.append(record)
-    texts = [r["text"].strip() or " " for r in records]
-    contexts = [str(r.get("context") or "") for r in records]
+    texts = [unwrap_lines(r["text"].strip()) or " " for r in records]
+    contexts = [unwrap_lines(str(r.get("context") or "")) for r in records]
     for record, doc, context_doc in zip(records, nlp.pipe(texts), nlp.pipe(contexts)):
         date = normalise_date(record.get("date")) or today()
         yield {"id": record.get("id"), "text": record["text"], **code_actor_doc(doc, context_doc, kb, nlp, date)}

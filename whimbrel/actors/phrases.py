@@ -313,6 +313,7 @@ def build_phrases(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> lis
     _residents(doc, phrases)
     _borrow_origin_country(doc, phrases)
     _serving_roles(doc, phrases, kb)
+    _leading_roles(doc, phrases, kb)
     phrases += _populace_phrases(doc, phrases, kb)
     return sorted(phrases, key=lambda p: p.start)
 
@@ -579,6 +580,26 @@ def _serving_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
             served = [s for s in served if s is not None and s.kind == "organisation" and s.codes]
             if served:
                 phrase.codes = list(served[0].codes[:1])
+                break
+
+
+def _leading_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
+    """'Elaine Pearson, the Australian director of Human Rights Watch', 'Paul Ronalds, chief
+    executive of Save the Children': a person the knowledge base lacks, whose role (in the phrase
+    or in apposition to it) is "of" an organisation, acts for that organisation."""
+    by_head = {p.head: p for p in phrases}
+    for phrase in phrases:
+        if phrase.entry is not None or phrase.kind not in ("unknown", "group"):
+            continue
+        head = doc[phrase.head]
+        roles = [head, *(c for c in head.children if c.dep_ == "appos")]
+        for role in (r for r in roles if r.lemma_.lower() in kb.leading_roles):
+            employers = [by_head.get(o.i) for p in role.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj"]
+            employer = next((e for e in employers if e is not None and e.kind == "organisation" and e.codes), None)
+            if employer is not None:
+                phrase.codes, phrase.sector = list(employer.codes[:1]), employer.sector or phrase.sector
+                phrase.kind = "group"
                 break
 
 
