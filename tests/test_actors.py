@@ -432,3 +432,25 @@ def test_names_broken_across_wrapped_lines_are_read_whole():
     accusation = next(e for e in whimbrel.code_text(wrapped, date="1987-03-02") if e.event_type == "ACCUSE")
     assert [r.code for r in accusation.recipient] == ["USA"]
     assert accusation.recipient[0].start == wrapped.index("United")  # offsets still point into the input
+
+
+def test_a_body_is_not_the_person_of_its_country_and_sector(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("President Bashar al-Assad spoke on Monday. The Syrian government delegation then left Geneva.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2018-01-26")
+    delegation = actors.actor(actors.actor_of[next(t.i for t in doc if t.text == "delegation")])
+    assert (delegation.kind, delegation.code, delegation.sector) == ("group", "SYR", "GOV")
+    leader = coder.nlp("President Bashar al-Assad spoke on Monday. The Syrian leader then left Damascus.")
+    people = find_actors(leader, coder.kb, coder.nlp, "2018-01-26")
+    assert people.actor(people.actor_of[next(t.i for t in leader if t.text == "leader")]).name == "Bashar al-Assad"
+
+
+def test_another_countrys_body_with_a_generic_name_is_that_countrys(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Russia will host a Syrian Congress in Sochi. Congress also passed a bill in Washington.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2018-01-26")
+    syrian, american = [actors.phrases[t.i] for t in doc if t.text == "Congress"]
+    assert (syrian.codes, syrian.sector, syrian.entry) == (["SYR"], "LEG", None)
+    assert american.codes == ["USA"]

@@ -372,6 +372,11 @@ def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: st
             head_match.entries[0].kind in (COUNTRY, CAPITAL):
         identity = None  # "NATO-member Norway" is Norway: the head names the actor, the rest describes it
         group = [m for m in group if not (m.entries and m.entries[0].kind == ORGANISATION)]
+    if identity and identity.kind == ORGANISATION and _foreign_namesake(group, identity, date):
+        sector = identity.sector  # "the Syrian Congress" is Syria's, not the US Congress
+        group = [m for m in group if not (m.entries and m.entries[0] is identity)]
+        group.append(Match(head.i, head.i + 1, sector=sector))
+        identity = None
     if identity:
         phrase.entry = identity
         phrase.name = identity.name
@@ -429,6 +434,17 @@ def _describes_place(doc: Doc, match: Match, head: Token, group: list[Match]) ->
         return False
     head_match = next((m for m in group if m.start <= head.i < m.end), None)
     return head_match is not None and bool(head_match.entries) and head_match.entries[0].kind in _PLACE_KINDS
+
+
+def _foreign_namesake(group: list[Match], org: Entry, date: str) -> bool:
+    """A state body's generic name ("Congress", "the Senate") with another country's name or
+    nationality in front ("the Syrian Congress") is that country's body of the same kind."""
+    if not org.code or org.code in NON_STATE_CODES:
+        return False
+    named_at = next((m.start for m in group if m.entries and m.entries[0] is org), None)
+    countries = {_entry_country(m.entries[0], date) for m in group
+                 if m.entries and m.entries[0].kind in (COUNTRY, DEMONYM) and named_at is not None and m.start < named_at}
+    return bool(countries) and org.code not in countries
 
 
 def _marked_by(doc: Doc, match: Match, words: frozenset[str], hyphen: bool = False) -> bool:

@@ -60,7 +60,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     _described_people(doc, phrases)
     phrases += _country_descriptions(doc, phrases, kb)
     phrases += _pronoun_phrases(doc, phrases, reporting_verbs)
-    return _group(doc, phrases)
+    return _group(doc, phrases, kb)
 
 
 _STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
@@ -350,14 +350,14 @@ def _identity_key(phrase: Phrase) -> str:
     return f"{'+'.join(phrase.codes) or '-'}:{phrase.sector or '-'}:{phrase.kind}:{head}"
 
 
-def _group(doc: Doc, phrases: list[Phrase]) -> DocActors:
+def _group(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> DocActors:
     """One Actor per identity; definite descriptions join the person of their country and sector."""
     result = DocActors()
     by_key: dict[str, Actor] = {}
     people_by_role: dict[tuple[str, str], str] = {}
     for phrase in sorted(phrases, key=lambda p: p.start):
         key = _identity_key(phrase)
-        if phrase.entry is None and _is_singular_title(doc, phrase):
+        if phrase.entry is None and _is_singular_title(doc, phrase, kb):
             person_key = people_by_role.get((phrase.codes[0], phrase.sector or ""))
             if person_key:
                 key = person_key
@@ -385,11 +385,13 @@ def _group(doc: Doc, phrases: list[Phrase]) -> DocActors:
     return result
 
 
-def _is_singular_title(doc: Doc, phrase: Phrase) -> bool:
-    """'the North Korean leader': one country, a sector, a singular common-noun head, no name."""
+def _is_singular_title(doc: Doc, phrase: Phrase, kb: ActorKB) -> bool:
+    """'the North Korean leader': one country, a sector, a singular common-noun head that names a
+    person rather than a body ("the Syrian government delegation"), no name."""
     head = doc[phrase.head]
     return (
         len(phrase.codes) == 1
+        and phrase.head_lemma not in kb.collective_nouns
         and phrase.sector is not None
         and phrase.kind == "group"
         and (head.tag_ == "NN" or (is_untagged(head) and phrase.head_lemma == head.lower_))
