@@ -454,3 +454,21 @@ def test_another_countrys_body_with_a_generic_name_is_that_countrys(coder):
     syrian, american = [actors.phrases[t.i] for t in doc if t.text == "Congress"]
     assert (syrian.codes, syrian.sector, syrian.entry) == (["SYR"], "LEG", None)
     assert american.codes == ["USA"]
+
+
+def test_a_newcomer_an_organisations_title_introduces_is_a_person_acting_for_it(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Suspected Islamic State fighter Tom Haverly was captured near Raqqa. Haverly grew up in Leeds. "
+                    "Former Hamas commander Yusuf Dabbagh was arrested.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2019-03-01")
+    first, later = [t for t in doc if t.text == "Haverly"]
+    fighter = actors.actor(actors.actor_of[first.i])
+    assert actors.actor_of[later.i] == fighter.actor_id
+    assert (fighter.name, fighter.code, fighter.sector, fighter.kind) == ("Tom Haverly", "IMG", "REB", "group")
+    commander = actors.actor(actors.actor_of[next(t.i for t in doc if t.text == "Dabbagh")])
+    assert (commander.code, commander.sector) == ("PSE", "ELI")
+    # a name right after a verb is its object, not a title: nobody here works for Reuters
+    told = coder.nlp("Monsod told Reuters Finance Secretary Jaime Ongpin had resigned.")
+    told_actors = find_actors(told, coder.kb, coder.nlp, "1987-03-01")
+    assert told_actors.phrases[next(t.i for t in told if t.text == "Ongpin")].name != "Jaime Ongpin"

@@ -377,6 +377,11 @@ def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: st
         group = [m for m in group if not (m.entries and m.entries[0] is identity)]
         group.append(Match(head.i, head.i + 1, sector=sector))
         identity = None
+    member = _titled_newcomer(group, identity, head)
+    employer = identity
+    if member is not None:  # "Islamic State fighter Jack Letts": a person, acting for the organisation
+        phrase.codes = [identity.code] if identity.code else []
+        phrase.plover_code, phrase.name, identity = identity.plover_code, doc[member.start : member.end].text, None
     if identity:
         phrase.entry = identity
         phrase.name = identity.name
@@ -390,16 +395,21 @@ def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: st
                 phrase.start = min(phrase.start, match.start - 1)
             if code and code not in countries:
                 countries.append(code)
+    if member is not None:
+        countries = phrase.codes
     if identity:
         own = _entry_country(identity, date)
         countries = [own] if own else countries
         phrase.plover_code = identity.plover_code
-        employer = _titled_by_organisation(doc, group, identity)
+        employer = _titled_by_organisation(doc, group, identity, head)
         if employer is not None:  # "U.N. mediator Diego Cordovez" acts for the UN
             countries, phrase.plover_code = [employer.code], employer.plover_code
     phrase.codes = countries
     phrase.homelands = next((e.homelands for m in group for e in m.entries[:1] if e.homelands), ())
-    phrase.sector = _sector(doc, group, kb, identity, date)
+    phrase.sector = _sector(doc, group, kb, identity or employer, date)
+    before_name = doc[min(start, head.left_edge.i) : member.start] if member is not None else ()
+    if any(kb.modifiers.get(t.lower_) == "ELI" for t in before_name):
+        phrase.sector = "ELI"  # "former CIA Director William Casey"
     opposed = [e.code for m in stances if doc[m.start - 2].lower_ == "anti" for e in m.entries[:1] if e.code]
     if not phrase.codes and opposed and phrase.sector in CHALLENGER_SECTORS:
         phrase.codes = opposed[:1]  # "anti-Baghdad rebels", "anti-Kabul guerrillas" fight their own state
@@ -436,14 +446,35 @@ def _describes_place(doc: Doc, match: Match, head: Token, group: list[Match]) ->
     return head_match is not None and bool(head_match.entries) and head_match.entries[0].kind in _PLACE_KINDS
 
 
+def _titled_newcomer(group: list[Match], identity: Entry | None, head: Token) -> Match | None:
+    """The name, unknown to the knowledge base, of a person an organisation's title introduces: the
+    head of the phrase, after the organisation ("Islamic State fighter Jack Letts")."""
+    if identity is None or identity.kind != ORGANISATION:
+        return None
+    org = next((m for m in group if m.entries and m.entries[0] is identity), None)
+    if org is None or _object_of_verb_before(head.doc, org, head):
+        return None
+    return next((m for m in group
+                 if m.unknown_ner == "PERSON" and m.start <= head.i < m.end and org.start < m.start), None)
+
+
+def _object_of_verb_before(doc: Doc, match: Match, head: Token) -> bool:
+    """'told Reuters Finance Secretary X had resigned': a name right after a verb, in a phrase that is
+    the subject of a clause, is the verb's indirect object, which the parser ran into the title after
+    it; such a name introduces nobody ("welcomed U.N. mediator X" does)."""
+    return match.start > 0 and doc[match.start - 1].pos_ == "VERB" and head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _foreign_namesake(group: list[Match], org: Entry, date: str) -> bool:
     """A state body's generic name ("Congress", "the Senate") with another country's name or
     nationality in front ("the Syrian Congress") is that country's body of the same kind."""
     if not org.code or org.code in NON_STATE_CODES:
         return False
     named_at = next((m.start for m in group if m.entries and m.entries[0] is org), None)
+    if named_at is None:
+        return False
     countries = {_entry_country(m.entries[0], date) for m in group
-                 if m.entries and m.entries[0].kind in (COUNTRY, DEMONYM) and named_at is not None and m.start < named_at}
+                 if m.entries and m.entries[0].kind in (COUNTRY, DEMONYM) and m.start < named_at}
     return bool(countries) and org.code not in countries
 
 
@@ -456,7 +487,7 @@ def _marked_by(doc: Doc, match: Match, words: frozenset[str], hyphen: bool = Fal
     return not hyphen or doc[before + 1].text == "-"
 
 
-def _titled_by_organisation(doc: Doc, group: list[Match], person: Entry) -> Entry | None:
+def _titled_by_organisation(doc: Doc, group: list[Match], person: Entry, head: Token) -> Entry | None:
     """The organisation whose title introduces a known person ("U.N. mediator Diego Cordovez",
     "NATO chief X"): in this story the person acts for it, whatever country they come from."""
     if person.kind != PERSON:
@@ -464,8 +495,8 @@ def _titled_by_organisation(doc: Doc, group: list[Match], person: Entry) -> Entr
     named_at = next((m.start for m in group if m.entries and m.entries[0] is person), None)
     if named_at is None or not any(m.sector for m in group if m.start < named_at):
         return None
-    return next((m.entries[0] for m in group if m.start < named_at and m.entries
-                 and m.entries[0].kind == ORGANISATION and m.entries[0].code), None)
+    return next((m.entries[0] for m in group if m.start < named_at and m.entries and m.entries[0].kind == ORGANISATION
+                 and m.entries[0].code and not _object_of_verb_before(doc, m, head)), None)
 
 
 def _identity(group: list[Match], date: str) -> Entry | None:
@@ -575,7 +606,8 @@ def _residents(doc: Doc, phrases: list[Phrase]) -> None:
             if child.dep_ == "prep" and child.lower_ == "of":
                 place = next((by_head[o.i] for o in child.children if o.i in by_head), None)
                 if place is not None and place.kind == "country" and len(place.codes) == 1:
-                    phrase.codes, phrase.sector, phrase.kind, phrase.how = list(place.codes), "CVL", "group", "description"
+                    phrase.codes, phrase.sector = list(place.codes), "CVL"
+                    phrase.kind, phrase.how = "group", "description"
                     phrase.name = doc[phrase.start : phrase.end].text
                     break
 
@@ -602,7 +634,7 @@ def _serving_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
 def _leading_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
     """'Elaine Pearson, the Australian director of Human Rights Watch', 'Paul Ronalds, chief
     executive of Save the Children': a person the knowledge base lacks, whose role (in the phrase
-    or in apposition to it) is "of" an organisation, acts for that organisation."""
+    or in apposition to it) is "of" or "at" an organisation or its unit, acts for that organisation."""
     by_head = {p.head: p for p in phrases}
     for phrase in phrases:
         if phrase.entry is not None or phrase.kind not in ("unknown", "group"):
@@ -610,8 +642,10 @@ def _leading_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
         head = doc[phrase.head]
         roles = [head, *(c for c in head.children if c.dep_ == "appos")]
         for role in (r for r in roles if r.lemma_.lower() in kb.leading_roles):
-            employers = [by_head.get(o.i) for p in role.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for o in p.children if o.dep_ == "pobj"]
+            # "director of HRW", "director at HRW", "director of HRW's counterterrorism programme"
+            objects = [o for p in role.children if p.dep_ == "prep" and p.lower_ in ("of", "at")
+                       for o in p.children if o.dep_ == "pobj"]
+            employers = [by_head.get(t.i) for o in objects for t in (o, *(c for c in o.children if c.dep_ == "poss"))]
             employer = next((e for e in employers if e is not None and e.kind == "organisation" and e.codes), None)
             if employer is not None:
                 phrase.codes, phrase.sector = list(employer.codes[:1]), employer.sector or phrase.sector
