@@ -472,3 +472,38 @@ def test_a_newcomer_an_organisations_title_introduces_is_a_person_acting_for_it(
     told = coder.nlp("Monsod told Reuters Finance Secretary Jaime Ongpin had resigned.")
     told_actors = find_actors(told, coder.kb, coder.nlp, "1987-03-01")
     assert told_actors.phrases[next(t.i for t in told if t.text == "Ongpin")].name != "Jaime Ongpin"
+
+
+def test_a_bare_agent_is_the_one_the_story_names_in_full_for_one_country(coder):
+    from whimbrel.actors import find_actors
+
+    def codes_of(text: str, word: str) -> list[str]:
+        doc = coder.nlp(text)
+        actors = find_actors(doc, coder.kb, coder.nlp, "2017-10-11")
+        return actors.phrases[next(t.i for t in doc if t.text == word)].codes
+
+    assert codes_of("Police banned the flag on Tuesday. Fans said Australian federal police had warned them.",
+                    "Police") == ["AUS"]
+    two = "Troops advanced on Monday. Turkish troops shelled the town and Syrian troops withdrew."
+    assert codes_of(two, "Troops") == []
+    owned = "Iran said its troops repulsed the attack. Iraqi troops had crossed the border."
+    assert codes_of(owned, "troops") != ["IRQ"]
+
+
+def test_an_organisation_named_after_a_country_is_that_countrys_organisation(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Mark Ellison from Syria Solidarity Australia said there had been taunting.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2017-10-11")
+    group = actors.phrases[next(t.i for t in doc if t.text == "Australia")]
+    assert (group.kind, group.codes, group.name) == ("organisation", ["AUS"], "Syria Solidarity Australia")
+    assert actors.phrases[next(t.i for t in doc if t.text == "Ellison")].codes == ["AUS"]
+
+
+def test_forces_of_a_named_leader_are_his_countrys(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("US forces stayed silent. Several towns surrendered to the forces of President Bashar al-Assad.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2018-06-30")
+    forces = [t for t in doc if t.text == "forces"][-1]
+    assert actors.phrases[forces.i].codes == ["SYR"]

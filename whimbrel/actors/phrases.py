@@ -34,6 +34,7 @@ _PHRASE_LINKS = {"compound", "amod", "poss", "nmod", "flat", "appos", "nn"}
 _ORIGIN_PREPS = {"of", "from", "in", "at", "throughout", "across"}
 _LEADERSHIP_SECTORS = {"GOV", "SOC", "UNK"}
 _PLACE_KINDS = {COUNTRY, CAPITAL, PLACE}
+_PLACE_NAME_KINDS = {COUNTRY, DEMONYM, CAPITAL, PLACE}
 CHALLENGER_SECTORS = {"REB", "OPP"}  # rebels and opposition fight or oppose their own state
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "PRM", "IMG"}
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -415,6 +416,12 @@ def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: st
         phrase.codes = opposed[:1]  # "anti-Baghdad rebels", "anti-Kabul guerrillas" fight their own state
     if not phrase.name:
         phrase.name = _generic_name(doc, phrase, group)
+    organisation = None if identity or any(m.sector for m in group) else _organisation_named_for_places(doc, group)
+    if organisation is not None:  # "Syria Solidarity Australia": an organisation of Australia
+        named = [c for m in group if organisation.start <= m.start < organisation.end
+                 for c in (_entry_country(e, date) for e in m.entries[:1]) if c]
+        phrase.codes, phrase.kind, phrase.how = named[-1:], "organisation", "name"
+        phrase.name = organisation.text[4:] if organisation.text.lower().startswith("the ") else organisation.text
     if phrase.kind == "group":
         kinds = {e.kind for m in group for e in m.entries[:1]}
         phrase.people = bool(kinds) and kinds <= {DEMONYM, ETHNIC} and head.tag_ in ("NNS", "NNPS")
@@ -444,6 +451,21 @@ def _describes_place(doc: Doc, match: Match, head: Token, group: list[Match]) ->
         return False
     head_match = next((m for m in group if m.start <= head.i < m.end), None)
     return head_match is not None and bool(head_match.entries) and head_match.entries[0].kind in _PLACE_KINDS
+
+
+def _organisation_named_for_places(doc: Doc, group: list[Match]) -> Span | None:
+    """An organisation NER reads in a name the knowledge base lacks, built on country or place names
+    ("Syria Solidarity Australia", "the Syrian Observatory for Human Rights"): the name is the
+    organisation's, and the country named last is its home ("... Australia": the Australian branch)."""
+    named = [m for m in group if m.entries and m.entries[0].kind in _PLACE_NAME_KINDS]
+    if not named:
+        return None
+    ent = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= named[0].start < e.end), None)
+    if ent is None or any(not (ent.start <= m.start and m.end <= ent.end) for m in group):
+        return None
+    covered = {i for m in named for i in range(m.start, m.end)}
+    own_words = [t for t in ent if t.i not in covered and t.is_alpha and t.lower_ not in ("the", "of", "for", "and")]
+    return ent if own_words else None
 
 
 def _titled_newcomer(group: list[Match], identity: Entry | None, head: Token) -> Match | None:
@@ -572,7 +594,8 @@ def _generic_name(doc: Doc, phrase: Phrase, group: list[Match]) -> str:
 
 
 def _borrow_origin_country(doc: Doc, phrases: list[Phrase]) -> None:
-    """An agent with no country takes one from an "of/from/in/at" object: "people in the UK" -> GBR.
+    """An agent with no country takes one from an "of/from/in/at" object: "people in the UK" -> GBR,
+    "the forces of President Bashar al-Assad" -> SYR.
 
     Armed agents do not take a country from "in" or "at", since troops in a country are rarely its own.
     """
@@ -586,6 +609,9 @@ def _borrow_origin_country(doc: Doc, phrases: list[Phrase]) -> None:
                     continue
                 for obj in child.children:
                     source = by_head.get(obj.i)
+                    if child.lower_ == "of" and source is not None and source.kind == PERSON and source.codes:
+                        phrase.codes = list(source.codes[:1])  # "the forces of President Bashar al-Assad"
+                        break
                     if not _gives_origin(source):  # "at the University of X in Scotland": look deeper
                         source = _nested_phrase(obj, by_head)
                     if _gives_origin(source):

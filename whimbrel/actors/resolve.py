@@ -14,6 +14,8 @@ are general facts of news English:
 - a person the knowledge base lacks keeps the title and country of the first mention under the
   surname ("opposition spokesman Tariq Halabi" ... "Halabi");
 - "the nation", "the kingdom" is the country just named, other than the one acting on it;
+- an agent with no country ("police") is the one the story names in full ("Australian federal
+  police"), before or after, where the story names it for one country only;
 - an actor with no country takes the country the story is plainly about (see
   ``_assume_story_country``).
 """
@@ -56,6 +58,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     matches = sorted((m for m in matches if doc[m.start].idx >= skip_chars), key=lambda m: m.start)
     phrases = build_phrases(doc, matches, kb, date)
     _keep_introduced_roles(phrases)
+    _same_agents_named_elsewhere(doc, phrases)
     _assume_story_country(phrases)
     _described_people(doc, phrases)
     phrases += _country_descriptions(doc, phrases, kb)
@@ -100,6 +103,24 @@ def _most_named(counts: Counter) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return None if ranked[0][0] in NON_STATE_CODES else ranked[0][0]
+
+
+def _same_agents_named_elsewhere(doc: Doc, phrases: list[Phrase]) -> None:
+    """'police' with no country, in a story that names 'Australian federal police', are those police:
+    a story names an agent in full once and by the bare noun elsewhere, before or after. Where the
+    story names that agent for two countries ("US forces", "Russian forces"), the bare noun stays open."""
+    named: dict[tuple[str, str], set[str]] = {}
+    for p in phrases:
+        if p.kind == "group" and p.entry is None and len(p.codes) == 1 and p.sector:
+            named.setdefault((p.head_lemma, p.sector), set()).add(p.codes[0])
+    for phrase in phrases:
+        if phrase.codes or phrase.entry is not None or phrase.kind != "group" or not phrase.sector:
+            continue
+        if phrase.homelands or phrase.minority_of or any(c.dep_ == "poss" for c in doc[phrase.head].children):
+            continue  # "Kurdish officials": the people says whose; "Iran said its troops": the possessor does
+        countries = named.get((phrase.head_lemma, phrase.sector), set())
+        if len(countries) == 1:
+            phrase.codes = list(countries)
 
 
 def _keep_introduced_roles(phrases: list[Phrase]) -> None:
