@@ -166,6 +166,7 @@ def test_the_head_names_the_actor_not_an_organisation_describing_it(code_string)
 
 
 def test_old_name_indexes_are_pruned(coder, tmp_path, monkeypatch):
+    from whimbrel import cache
     from whimbrel.actors import phrases
 
     monkeypatch.setenv("WHIMBREL_CACHE", str(tmp_path))
@@ -176,7 +177,25 @@ def test_old_name_indexes_are_pruned(coder, tmp_path, monkeypatch):
     phrases._surface_index.cache_clear()
     phrases._surface_index(coder.nlp, coder.kb)
     phrases._surface_index.cache_clear()
-    assert len(list(folder.glob("surfaces-*.pickle"))) == phrases._CACHED_INDEXES
+    assert len(list(folder.glob("surfaces-*.pickle"))) == cache.KEEP
+
+
+def test_the_knowledge_base_is_cached_on_disk_and_rebuilt_when_its_data_change(tmp_path, monkeypatch):
+    from whimbrel.actors import kb as kb_module
+
+    monkeypatch.setenv("WHIMBREL_CACHE", str(tmp_path))
+    kb_module.load_kb.cache_clear()
+    built = kb_module.load_kb()
+    (cached,) = list((tmp_path / "whimbrel").glob("kb-*.pickle"))
+    kb_module.load_kb.cache_clear()
+    loaded = kb_module.load_kb()
+    assert loaded is not built and loaded.entries == built.entries and loaded.lookup("Pyongyang")[0].code == "PRK"
+    # a different data file is a different key: the cached file is not served for it
+    monkeypatch.setattr(kb_module, "_DATA_FILES", kb_module._DATA_FILES[:-1])
+    kb_module.load_kb.cache_clear()
+    kb_module.load_kb()
+    assert len(list((tmp_path / "whimbrel").glob("kb-*.pickle"))) == 2 and cached.exists()
+    kb_module.load_kb.cache_clear()
 
 
 def test_a_text_naming_one_country_lends_it_to_untitled_officials():

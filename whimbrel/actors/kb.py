@@ -1,8 +1,8 @@
 """The actor knowledge base: countries, organisations, people with dated roles, agent words.
 
 All knowledge lives in data files under ``whimbrel/data/`` (see ``docs/actors.md`` for the
-format); users add or override entries with their own YAML file. This module only loads and
-indexes them: names are matched in text with spaCy's PhraseMatcher, agent words by lemma.
+format); users add or override entries with their own YAML file. This module only loads them
+(``phrases`` matches names in text through an index of their tokens, agent words by lemma).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
+
+from .. import cache
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
 
@@ -280,8 +282,25 @@ def load_place_words() -> PlaceWords:
     return PlaceWords(frozenset(_as_list(data.get("facility_heads"))), frozenset(_as_list(data.get("motion_verbs"))))
 
 
+_DATA_FILES = ("countries.yaml", "organisations.yaml", "breakaway.yaml", "ethnic_groups.yaml", "regions.yaml",
+               "people.tsv", "agents.yaml", "names.yaml", "shorthand.yaml")
+
+
 @lru_cache(maxsize=4)
 def load_kb(user_file: str | None = None) -> ActorKB:
+    """The built-in knowledge base, with the user's own file on top. Reading the data files takes a
+    second; the built result is cached on disk, keyed by the files and this module."""
+    key = cache.digest([Path(__file__).read_bytes(), *(_data_path(name).read_bytes() for name in _DATA_FILES)])
+    kb = cache.load("kb", key)
+    if kb is None:
+        kb = _build_kb()
+        cache.store("kb", key, kb)
+    if user_file:
+        load_user_file(kb, Path(user_file))
+    return kb
+
+
+def _build_kb() -> ActorKB:
     kb = ActorKB()
     _add_countries(kb, _read_yaml(_data_path("countries.yaml")))
     _add_organisations(kb, _read_yaml(_data_path("organisations.yaml")))
@@ -299,6 +318,4 @@ def load_kb(user_file: str | None = None) -> ActorKB:
     names = _read_yaml(_data_path("names.yaml")) or {}
     kb.chinese_surnames = frozenset(_as_list(names.get("chinese_surnames")))
     kb.shorthand.update({k.lower(): v for k, v in (_read_yaml(_data_path("shorthand.yaml")) or {}).items()})
-    if user_file:
-        load_user_file(kb, Path(user_file))
     return kb

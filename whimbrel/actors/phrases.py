@@ -11,19 +11,16 @@ the sector.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .. import cache
 from ..nlp import is_untagged, possible_lemmas
 from .kb import (CAPITAL, COUNTRY, DEMONYM, ETHNIC, NON_STATE_CODES, ORGANISATION, PERSON, PLACE, SEAT, ActorKB, Entry,
                  Role, spelling_key)
@@ -97,40 +94,20 @@ class SurfaceIndex:
 @lru_cache(maxsize=4)
 def _surface_index(nlp, kb: ActorKB) -> SurfaceIndex:
     surfaces = sorted(s for s, keys in kb.surfaces.items() if _matchable(s, keys, kb))
-    digest = hashlib.sha1("\n".join([spacy.__version__, nlp.meta.get("version", ""), *surfaces]).encode()).hexdigest()
-    cache = _cache_dir() / f"surfaces-v2-{digest[:20]}.pickle"
-    if cache.exists():
-        with cache.open("rb") as handle:
-            return pickle.load(handle)
+    key = cache.digest([spacy.__version__, nlp.meta.get("version", ""), *surfaces])
+    index = cache.load("surfaces", key)
+    if index is not None:
+        return index
     by_tokens: dict[tuple[str, ...], list[str]] = {}
     for surface, doc in zip(surfaces, nlp.tokenizer.pipe(surfaces, batch_size=2000)):
         by_tokens.setdefault(tuple(t.lower_ for t in doc), []).append(surface)
     lengths: dict[str, set[int]] = {}
-    for key in by_tokens:
-        lengths.setdefault(key[0], set()).add(len(key))
+    for words in by_tokens:
+        lengths.setdefault(words[0], set()).add(len(words))
     index = SurfaceIndex({k: tuple(v) for k, v in by_tokens.items()},
                          {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()})
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(cache)
-        stale = sorted(cache.parent.glob("surfaces-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in stale[_CACHED_INDEXES:]:  # indexes of older knowledge bases
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home: the index is simply rebuilt next time
+    cache.store("surfaces", key, index)
     return index
-
-
-_CACHED_INDEXES = 4
-"""How many name indexes to keep (one per knowledge base: built-in, or with a user's actors file)."""
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("WHIMBREL_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "whimbrel"
 
 
 def _matchable(surface: str, keys: set[str], kb: ActorKB) -> bool:
