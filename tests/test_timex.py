@@ -158,3 +158,50 @@ def test_a_place_name_stays_a_place_where_ner_misses_it():
             "recent weeks, aid groups said.")  # NER tags the first "Hajin" as an organisation, the second a place
     (event,) = [e for e in whimbrel.code_text(text, date="2019-02-20") if e.trigger == "shelled"]
     assert event.location == "Hajin"
+
+
+def test_undated_past_events_happened_on_the_day_the_lead_names():
+    """A morning paper tells yesterday's news: the simple past is the lead's day, the present the story's."""
+    import whimbrel
+
+    text = ("For one night on Tuesday, the capital forgot the election. Peruvian police arrested twelve students "
+            "outside the congress. The interior ministry says Peru will expel two Bolivian diplomats.")
+    events = whimbrel.code_text(text, date="2025-06-04")  # a Wednesday
+    arrested = next(e for e in events if e.trigger == "arrested")
+    assert (arrested.event_date, arrested.date_source) == ("2025-06-03", "lead")
+    assert all(e.event_date == "2025-06-04" for e in events if e.trigger != "arrested")
+
+
+def test_a_lead_without_a_recent_day_leaves_undated_events_on_the_story_date():
+    import whimbrel
+
+    text = "Peruvian police arrested twelve students outside the congress, a year after the March 2024 riots."
+    (arrested,) = [e for e in whimbrel.code_text(text, date="2025-06-04") if e.trigger == "arrested"]
+    assert arrested.event_date == "2025-06-04"
+
+
+def test_a_weekday_time_of_day_is_that_day():
+    import whimbrel
+
+    text = "Kenya's president announced on Wednesday night that Kenya would withdraw its troops from Somalia."
+    events = whimbrel.code_text(text, date="2025-06-05")  # a Thursday
+    assert {e.event_date for e in events if e.trigger == "withdraw"} == {"2025-06-04"}
+
+
+def test_an_undated_past_perfect_event_is_background_in_the_storys_month():
+    import whimbrel
+
+    text = "As the talks stalled, the UN envoy had pleaded with Russia to press the Syrian delegation."
+    (event,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.trigger == "pleaded"]
+    assert (event.event_date, event.date_granularity, event.temporal_status) == ("2025-06", "month", "background")
+
+
+def test_a_series_of_acts_is_dated_by_its_latest_instance():
+    import whimbrel
+
+    text = "Since 2016 Colombian troops have raided coca farms in the south, with the latest raid carried out on Monday."
+    (event,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.trigger == "raided"]
+    assert (event.event_date, event.temporal_status) == ("2025-06-02", "current")
+    plain = "Since 2016 Colombian troops have raided coca farms in the south, with help from Ecuador."
+    (event,) = [e for e in whimbrel.code_text(plain, date="2025-06-05") if e.trigger == "raided"]
+    assert event.temporal_status == "background"

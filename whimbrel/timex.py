@@ -9,6 +9,9 @@ explicit date they do not cover. An event the text places clearly before the sto
 ("since last year", "in June 2024", an old date with perfect aspect) is background. An undated
 future event ("will host talks") is the intention the story reports, dated with the story; a date
 on the verb of saying ("On Tuesday he said they would...") is the saying's, so read as past.
+A story published the morning after tells yesterday's news in the past tense: an undated event
+told in the simple past happened on the latest recent day its lead names ("On Tuesday, ..."),
+one in the present ("says", "has confirmed") on the story's own day.
 """
 
 from __future__ import annotations
@@ -16,6 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from spacy.tokens import Doc, Span, Token
 
@@ -46,7 +53,15 @@ _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # Relative dates NER often leaves untagged; found in the text directly.
 _UNTAGGED_RELATIVE = re.compile(r"\b(?:the|that) (?:following|next|previous|preceding|same) (?:day|week|month|year)\b",
                                 re.IGNORECASE)
+_LEAD_SENTENCES = 4  # a news lead: the opening sentences, which tell when the news happened
+_RECENT_DAYS = 6  # how far before the story a lead's day can be and still be its news
 _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+@lru_cache(maxsize=1)
+def _latest_words() -> frozenset[str]:
+    with (resources.files("whimbrel") / "data" / "time_words.yaml").open(encoding="utf-8") as handle:
+        return frozenset(yaml.safe_load(handle)["latest_instance"])
 
 
 @dataclass(frozen=True)
@@ -196,7 +211,8 @@ def time_expressions(doc: Doc) -> list[Span]:
     """DATE entities, with 'between X and Y' joined into one range and 'since'/'earlier' kept in front,
     and relative dates ("the following day") that NER missed."""
     spans = []
-    ents = [e for e in doc.ents if e.label_ in ("DATE",)]
+    # "Wednesday night" is a TIME to NER, and a day all the same
+    ents = [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and _WEEKDAY.search(e.text.lower()))]
     skip = set()
     for i, ent in enumerate(ents):
         if i in skip:
@@ -215,9 +231,29 @@ def time_expressions(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+def news_day(doc: Doc, anchor: dt.date | None) -> dt.date | None:
+    """The latest day of the week before the story that its lead names: the day the news happened.
+    Read from the words themselves, as the lead may be a sentence the first pass did not parse."""
+    if anchor is None:
+        return None
+    sentences = list(doc.sents)[:_LEAD_SENTENCES]
+    days = []
+    for token in (t for sentence in sentences for t in sentence):
+        if token.lower_ not in WEEKDAYS and token.lower_ != "yesterday":
+            continue
+        if token.i > 0 and token.nbor(-1).lower_ in ("next", "coming"):
+            continue  # a day ahead is not the news
+        value = resolve(token.text, anchor)
+        if value is not None and anchor - dt.timedelta(days=_RECENT_DAYS) <= value.first_day <= anchor:
+            days.append(value.first_day)
+    return max(days, default=None)
+
+
 def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, anchor_source: str | None,
-               realis: str, reporting_verbs: frozenset[str] = frozenset()) -> EventTime:
-    """The date of the event whose trigger is ``trigger``: its own time expression, else its report's."""
+               realis: str, reporting_verbs: frozenset[str] = frozenset(), news: dt.date | None = None
+               ) -> EventTime:
+    """The date of the event whose trigger is ``trigger``: its own time expression, else its report's;
+    failing both, ``news`` (the lead's day) for a past-tense event, the story's day for any other."""
     future = realis == "future"
     expression, on_reporter = _attached(trigger, expressions, reporting_verbs)
     if expression is not None and anchor is not None:
@@ -230,7 +266,10 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
         return EventTime(None, None, None, None, "future" if future else "unknown")
     status = "future" if future else ("background" if _perfect_past(trigger, reporting_verbs) else "current")
     if status == "background":
-        return EventTime(None, None, None, None, status)
+        # "had pleaded": before the news but within its frame, the story's month as far as the text tells
+        return EventTime(anchor.isoformat()[:7], None, "month", "tense", status)
+    if news is not None and status == "current" and _simple_past(trigger):
+        return EventTime(news.isoformat(), None, "day", "lead", status)
     # an undated intention ("the EU will host a meeting") is coded as the announcing of it, made when reported
     return EventTime(anchor.isoformat(), None, "day", anchor_source, status)
 
@@ -257,6 +296,8 @@ _NOUN_MODIFIER = {"compound", "nummod", "amod", "nmod", "poss"}
 def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozenset[str]) -> tuple[Span | None, bool]:
     """The expression modifying the trigger's clause; failing that, the one on the verb that reports it
     (then the second value is True)."""
+    if (latest := _latest_instance(trigger, expressions)) is not None:
+        return latest, False
     verb = _clause_verb(trigger)
     for expression in expressions:
         root = expression.root
@@ -280,6 +321,21 @@ def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozense
     if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
         return _fronted(trigger.sent, expressions), False
     return None, False
+
+
+def _latest_instance(trigger: Token, expressions: list[Span]) -> Span | None:
+    """'began firing missiles last year, with the latest salvo launched on Wednesday': a series of acts,
+    coded as its newest one, is dated by the 'with the latest ...' phrase after the trigger."""
+    for expression in expressions:
+        if expression.sent != trigger.sent or expression.start < trigger.i:
+            continue
+        for ancestor in expression.root.ancestors:
+            if ancestor.lower_ == "with" and ancestor.dep_ == "prep":
+                noun = next((c for c in ancestor.children if c.dep_ == "pobj"), None)
+                if noun is not None and any(c.dep_ == "amod" and c.lower_ in _latest_words() for c in noun.children):
+                    return expression
+                break
+    return None
 
 
 def _fronted(sentence: Span, expressions: list[Span]) -> Span | None:
@@ -309,6 +365,21 @@ def _status(value: TimeValue, anchor: dt.date, expression: Span, trigger: Token,
     if value.granularity == "range":
         return "background" if start < this_year else "current"
     return "background" if start < this_year else ("future" if start > this_year or future else "current")
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _simple_past(trigger: Token) -> bool:
+    """'staged', 'was banned', 'his decision to withdraw followed': told in the past tense, not the
+    present or present perfect; an infinitive or participle takes the tense of the verb it depends on."""
+    verb = _clause_verb(trigger)
+    for _ in range(4):
+        tenses = {t.tag_ for t in [verb, *verb.children] if t == verb or t.dep_ in ("aux", "auxpass")}
+        if tenses & _FINITE or verb.head == verb:
+            break
+        verb = _clause_verb(verb.head)
+    return "VBD" in tenses and not tenses & {"VBZ", "VBP", "MD"}
 
 
 def _perfect_past(trigger: Token, reporting_verbs: frozenset[str]) -> bool:

@@ -19,7 +19,7 @@ from ..actors import DocActors
 from ..models import ActorRef, Article, Event, Quote
 from ..nlp import clause_verb, sentence_index
 from ..ontology import Ontology
-from ..timex import date_event, story_anchor, time_expressions
+from ..timex import date_event, news_day, story_anchor, time_expressions
 from .detect import Candidate, find_candidates
 from .place import location_of, place_token
 from .lexicon import Lexicon, load_lexicon
@@ -57,6 +57,7 @@ def code_events(
     seen: set[tuple] = set()
     anchor, anchor_source = story_anchor(article.date, article.dateline_date)
     expressions = time_expressions(doc)
+    news = news_day(doc, anchor)
     for candidate in find_candidates(doc, actors, lexicon):
         if candidate.realis not in realis and not _is_threat(candidate):
             continue
@@ -82,7 +83,7 @@ def code_events(
         if not _has_required_recipient(candidate, recipient_refs, ontology):
             continue
         when = date_event(candidate.token, expressions, anchor, anchor_source, candidate.realis,
-                          lexicon.reporting_verbs)
+                          lexicon.reporting_verbs, news)
         event = _event(doc, article, candidate, actor_refs, recipient_refs, ontology, when,
                        reported_by(candidate.token), quotes, actors)
         # one event per verb, type and dyad ("sent a message of greetings" fires once)
