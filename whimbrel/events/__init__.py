@@ -21,7 +21,7 @@ from ..nlp import clause_verb, sentence_index
 from ..ontology import Ontology
 from ..timex import date_event, news_day, story_anchor, time_expressions
 from .detect import Candidate, find_candidates
-from .place import location_of, place_token
+from .place import location_of, place_token, scene
 from .lexicon import Lexicon, load_lexicon
 
 __all__ = ["code_events", "load_lexicon", "REALIS_DEFAULT", "REALIS_ALL"]
@@ -264,7 +264,8 @@ def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontol
         date_end=when.end,
         temporal_status=when.status,
         reported_by=chain,
-        location=location_of(token, actors),
+        # an event of the news with no place of its own happens where the lead puts the news
+        location=location_of(token, actors) or (scene(doc, actors) if when.status == "current" else None),
         quote_ids=tuple(q.quote_id for q in quotes if q.sentence_index == index),
     )
 
