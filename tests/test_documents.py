@@ -48,3 +48,20 @@ def test_the_news_of_the_lead_sets_the_place_of_events_with_none():
     (blamed,) = [e for e in _events("The Afghan delegation blamed the Taliban for the failure.")
                  if e.trigger == "blamed"]
     assert blamed.location is None
+
+
+def test_state_media_is_the_countrys_state_agency_unless_the_story_names_the_outlet():
+    (bombed,) = [e for e in _events("Syrian state media said Israeli jets bombed an airbase near Homs on Tuesday.")
+                 if e.trigger == "bombed"]
+    assert bombed.reported_by == ("Syrian state media (SANA)",)
+    named = ("Syrian state media said Israeli jets bombed an airbase near Homs on Tuesday, the Syrian Arab News "
+             "Agency reported.")
+    (bombed,) = [e for e in _events(named) if e.trigger == "bombed"]
+    assert bombed.reported_by == ("SANA",)
+
+
+def test_an_event_told_inside_a_quotation_is_sourced_to_its_speaker():
+    text = ("Kenyan President William Ruto met reporters. \u201cWe are sure that Kenya will expel two Somali "
+            "diplomats. The decision is final,\u201d he said.")
+    (expel,) = [e for e in _events(text) if e.trigger == "expel"]
+    assert expel.reported_by == ("William Ruto",)

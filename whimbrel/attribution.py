@@ -5,16 +5,22 @@ same sentence ('"...," Kim said'; 'Kim said: "..."'; '"...," said Kim'), resolve
 document's actors, so a pronoun speaker is the person it refers to.
 
 An event's chain runs from origin to wire: the source its own sentence names ("the North's
-state media said", "according to KCNA", "officials said"), then the news outlets the story
-cites as reporting ("Yonhap news agency reported"), then the wire of the dateline. A
-country's "state media" is that country's outlet named in the same story, where there is one.
+state media said", "according to KCNA", "officials said", the speaker of the quotation it is
+told in), then the news outlets the story cites as reporting ("Yonhap news agency reported"),
+then the wire of the dateline. A country's "state media" is that country's outlet named in the
+same story, where there is one, else its state news agency where known.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +33,13 @@ from .nlp import sentence_index
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{8,}?)[\"“”]")
 _MEDIA_SECTOR = "JRN"
 _REPORT = "report"  # "..., news agencies reported": the verb that names the story's own sources
+
+
+@lru_cache(maxsize=1)
+def state_agencies() -> dict[str, str]:
+    """Country code -> its state news agency, from the data file."""
+    with (resources.files("whimbrel") / "data" / "state_media.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
 
 
 def reporting_verbs() -> frozenset[str]:
@@ -85,9 +98,11 @@ def subject_source(verb: Token, actors: DocActors) -> Source | None:
     return None
 
 
-def sentence_sources(doc: Doc, trigger: Token, actors: DocActors) -> list[Source]:
-    """Sources the event's own sentence names: the reporting verb above the trigger, 'according to X'."""
-    found: list[Source] = []
+def sentence_sources(doc: Doc, trigger: Token, actors: DocActors, quotes: Sequence[Quote] = ()) -> list[Source]:
+    """Sources the event's own sentence names: the reporting verb above the trigger, 'according to X',
+    and the speaker of a quotation the trigger stands in ('"We will...," he said' after a named speaker)."""
+    found: list[Source] = [Source(q.speaker, q.speaker_code, q.speaker_actor_id) for q in quotes
+                           if q.speaker and q.start <= trigger.idx < q.end]
     token = trigger
     for _ in range(8):
         if token.head == token:
@@ -157,7 +172,8 @@ def reporting_chain(own: list[Source], reporters: list[Source], article: Article
     chain: list[str] = []
     for source in own:
         outlet = outlets.get(source.code) if source.generic_media else None
-        chain.append((outlet or source).name)
+        agency = state_agencies().get(source.code) if source.generic_media and "state" in source.name.lower() else None
+        chain.append(outlet.name if outlet else f"{source.name} ({agency})" if agency else source.name)
     chain += [s.name for s in reporters]
     if article.wire:
         chain.append(article.wire)

@@ -74,7 +74,7 @@ class Coder:
         reporters = document_reporters(doc, actors)
         events = code_events(
             doc, article, actors, self.lexicon, self.ontology, realis=self.realis, keep_uncoded=self.keep_uncoded,
-            reported_by=lambda token: reporting_chain(sentence_sources(doc, token, actors), reporters, article),
+            reported_by=lambda token: reporting_chain(sentence_sources(doc, token, actors, quotes), reporters, article),
             quotes=quotes,
         )
         return CodedDocument(article, actors.actors, events, quotes, sentences=len(sentence_starts(doc)))
