@@ -205,3 +205,24 @@ def test_a_series_of_acts_is_dated_by_its_latest_instance():
     plain = "Since 2016 Colombian troops have raided coca farms in the south, with help from Ecuador."
     (event,) = [e for e in whimbrel.code_text(plain, date="2025-06-05") if e.trigger == "raided"]
     assert event.temporal_status == "background"
+
+
+def test_a_clause_set_days_after_the_sentences_date_is_dated_back_from_it():
+    import whimbrel
+
+    text = "Kenya expelled two Somali diplomats on Friday, two days after Somalia recalled its ambassador from Nairobi."
+    events = {e.trigger: e for e in whimbrel.code_text(text, date="2025-06-05")}  # a Thursday
+    assert events["expelled"].event_date == "2025-05-30"
+    assert (events["recalled"].event_date, events["recalled"].date_text) == ("2025-05-28", "two days")
+
+
+def test_an_event_due_to_happen_takes_the_next_such_date():
+    import whimbrel
+
+    events = whimbrel.code_text("Kenya is expected to expel two Somali diplomats on 3 August.", date="2025-07-01")
+    assert [(e.event_date, e.temporal_status) for e in events if e.trigger == "expel"] == [("2025-08-03", "future")]
+    talks = "A new round of peace talks between Sudan and South Sudan is due to be held in Addis Ababa on 14 August."
+    (event,) = [e for e in whimbrel.code_text(talks, date="2025-07-01") if e.trigger == "talks"]
+    assert (event.event_date, event.temporal_status, event.location) == ("2025-08-14", "future", "Addis Ababa")
+    past = whimbrel.code_text("Kenya expelled two Somali diplomats on 3 August.", date="2025-07-01")
+    assert [e.event_date for e in past if e.trigger == "expelled"] == ["2024-08-03"]

@@ -59,9 +59,9 @@ _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|s
 
 
 @lru_cache(maxsize=1)
-def _latest_words() -> frozenset[str]:
+def _time_words() -> dict[str, frozenset[str]]:
     with (resources.files("whimbrel") / "data" / "time_words.yaml").open(encoding="utf-8") as handle:
-        return frozenset(yaml.safe_load(handle)["latest_instance"])
+        return {key: frozenset(words) for key, words in yaml.safe_load(handle).items()}
 
 
 @dataclass(frozen=True)
@@ -254,7 +254,11 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
                ) -> EventTime:
     """The date of the event whose trigger is ``trigger``: its own time expression, else its report's;
     failing both, ``news`` (the lead's day) for a past-tense event, the story's day for any other."""
-    future = realis == "future"
+    future = realis == "future" or _prospective(trigger)
+    if anchor is not None and (offset := _offset(trigger, expressions, anchor)) is not None:
+        value, expression = offset
+        return EventTime(value.value, expression.text, value.granularity, "text",
+                         _status(value, anchor, expression, trigger, future))
     expression, on_reporter = _attached(trigger, expressions, reporting_verbs)
     if expression is not None and anchor is not None:
         # "On Tuesday the minister said Oslo would propose...": the date is the saying's, read in its past tense
@@ -272,6 +276,28 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
         return EventTime(news.isoformat(), None, "day", "lead", status)
     # an undated intention ("the EU will host a meeting") is coded as the announcing of it, made when reported
     return EventTime(anchor.isoformat(), None, "day", anchor_source, status)
+
+
+_COUNTED = re.compile(r"^(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few|couple)\s+"
+                      r"(?:of\s+)?(?P<unit>day|week|month|year)s?$")
+
+
+def _offset(trigger: Token, expressions: list[Span], anchor: dt.date) -> tuple[TimeValue, Span] | None:
+    """'On Monday, three days after the two leaders spoke, ...': an event in a clause set 'N days after'
+    (or before) the sentence's date happened that many days before (after) it."""
+    verb = _clause_verb(trigger)
+    for mark in (c for c in verb.children if c.lower_ in ("after", "before") and c.dep_ in ("mark", "prep")):
+        counted = next((e for e in expressions if e.end == mark.i and e.root.dep_ == "npadvmod"), None)
+        words = counted.text.lower() if counted is not None else ""
+        if not (m := _COUNTED.match(words)):
+            continue
+        for reference in (e for e in expressions if e.sent == trigger.sent and e != counted):
+            value = resolve(reference.text, anchor)
+            if value is not None and value.granularity == "day":
+                days = (NUMBERS.get(m.group("n")) or int(m.group("n"))) * UNITS[m.group("unit")]
+                day = value.first_day + dt.timedelta(days=-days if mark.lower_ == "after" else days)
+                return _at_granularity(day, {"week": "day"}.get(m.group("unit"), m.group("unit"))), counted
+    return None
 
 
 def _read(expression: Span, expressions: list[Span], anchor: dt.date, future: bool = False) -> TimeValue | None:
@@ -299,13 +325,14 @@ def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozense
     if (latest := _latest_instance(trigger, expressions)) is not None:
         return latest, False
     verb = _clause_verb(trigger)
+    verbs = {verb, _copula_complement(verb)}  # "talks are due to be held on 14 August": the date is on "held"
     for expression in expressions:
         root = expression.root
         if root.head == trigger or (root.head.head == trigger and root.head.dep_ == "prep"):
             return expression, False
         if root.dep_ in _NOUN_MODIFIER:
             continue  # "the 2015 nuclear deal": a date that names a thing, not when the event happened
-        if _clause_verb(root.head if root.head != root else root) == verb and expression.sent == trigger.sent:
+        if _clause_verb(root.head if root.head != root else root) in verbs and expression.sent == trigger.sent:
             return expression, False
     when = next((c for c in verb.children if c.lower_ == "when" and c.dep_ == "advmod" and c.i < verb.i), None)
     if when is not None:  # "a year ago, when Trump ordered a strike": the clause names that time
@@ -332,7 +359,7 @@ def _latest_instance(trigger: Token, expressions: list[Span]) -> Span | None:
         for ancestor in expression.root.ancestors:
             if ancestor.lower_ == "with" and ancestor.dep_ == "prep":
                 noun = next((c for c in ancestor.children if c.dep_ == "pobj"), None)
-                if noun is not None and any(c.dep_ == "amod" and c.lower_ in _latest_words() for c in noun.children):
+                if noun is not None and any(c.dep_ == "amod" and c.lower_ in _time_words()["latest_instance"] for c in noun.children):
                     return expression
                 break
     return None
@@ -368,6 +395,19 @@ def _status(value: TimeValue, anchor: dt.date, expression: Span, trigger: Token,
 
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _copula_complement(verb: Token) -> Token:
+    """'a round of talks is due to be held': for a copula, the verb of its complement; else the verb itself."""
+    if verb.pos_ != "AUX":
+        return verb
+    return next((g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"), verb)
+
+
+def _prospective(trigger: Token) -> bool:
+    """'talks are due to be held', 'troops are set to withdraw': an event the clause puts ahead of the story."""
+    verb = _copula_complement(_clause_verb(trigger))
+    return verb.dep_ == "xcomp" and verb.head.lower_ in _time_words()["prospective"] and verb.head.i < verb.i
 
 
 def _simple_past(trigger: Token) -> bool:

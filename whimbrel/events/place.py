@@ -60,10 +60,13 @@ def place_token(trigger: Token, actors: DocActors) -> Token | None:
         frontier += objects + [c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if trigger.pos_ == "NOUN":  # a nominal event happens where its clause does: "arrived in Amman on a visit"
         verb = trigger.head
-        while verb.pos_ == "ADP" and verb.head != verb:
-            verb = verb.head
+        while (verb.pos_ == "ADP" or (verb.pos_ == "NOUN" and trigger.head.lower_ == "of")) and verb.head != verb:
+            verb = verb.head  # "a new round of talks is due to be held in Astana": through "round of"
         if verb.pos_ == "VERB":
             frontier.append(verb)
+        if verb.pos_ in ("VERB", "AUX"):
+            complements = [c for c in verb.children if c.dep_ in ("acomp", "xcomp")]
+            frontier += complements + [g for c in complements for g in c.children if g.dep_ == "xcomp"]
     # "the enclave in Daraa shrinks under airstrikes", "a statement issued in Riyadh demanded": failing a
     # place of its own, where the clause's subject is, or where the participle that describes it happened
     subjects = [c for w in frontier if w.pos_ == "VERB" for c in w.children if c.dep_ in _SUBJECTS and c.pos_ != "PRON"]
