@@ -226,3 +226,28 @@ def test_an_event_due_to_happen_takes_the_next_such_date():
     assert (event.event_date, event.temporal_status, event.location) == ("2025-08-14", "future", "Addis Ababa")
     past = whimbrel.code_text("Kenya expelled two Somali diplomats on 3 August.", date="2025-07-01")
     assert [e.event_date for e in past if e.trigger == "expelled"] == ["2024-08-03"]
+
+
+def test_an_event_about_that_earlier_act_happened_when_it_did():
+    import whimbrel
+
+    text = ("Two years ago Ethiopian troops launched an attack on a market in Mekelle, killing dozens. "
+            "Eritrea condemned that attack within hours.")
+    events = {e.trigger: e for e in whimbrel.code_text(text, date="2025-06-05")}
+    assert (events["condemned"].event_date, events["condemned"].temporal_status) == ("2023", "background")
+    assert events["killing"].event_date == "2023"  # a participle adjunct keeps its clause's time
+    plain = "Two years ago Ethiopian troops launched an attack on a market in Mekelle. Eritrea condemned the attack."
+    (condemned,) = [e for e in whimbrel.code_text(plain, date="2025-06-05") if e.trigger == "condemned"]
+    assert (condemned.event_date, condemned.temporal_status) == ("2025-06-05", "current")
+
+
+def test_a_sentence_opening_with_it_continues_the_past_the_sentence_before_set():
+    import whimbrel
+
+    text = ("The fighting tears up a truce agreed last year between Kenya and Somalia. "
+            "It created a buffer zone and Kenya promised to defend the zone.")
+    (promised,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.trigger == "promised"]
+    assert (promised.event_date, promised.temporal_status) == ("2024", "background")
+    text = text.replace("It created a buffer zone and Kenya", "Kenya")
+    (promised,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.trigger == "promised"]
+    assert promised.event_date == "2025-06-05"

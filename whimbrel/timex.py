@@ -272,8 +272,14 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
     if status == "background":
         # "had pleaded": before the news but within its frame, the story's month as far as the text tells
         return EventTime(anchor.isoformat()[:7], None, "month", "tense", status)
-    if news is not None and status == "current" and _simple_past(trigger):
-        return EventTime(news.isoformat(), None, "day", "lead", status)
+    if status == "current" and _simple_past(trigger):
+        earlier = _told_before(trigger, expressions, anchor)
+        if earlier is not None:
+            value, expression = earlier
+            return EventTime(value.value, expression.text, value.granularity, "context",
+                             _status(value, anchor, expression, trigger, future), value.end)
+        if news is not None:
+            return EventTime(news.isoformat(), None, "day", "lead", status)
     # an undated intention ("the EU will host a meeting") is coded as the announcing of it, made when reported
     return EventTime(anchor.isoformat(), None, "day", anchor_source, status)
 
@@ -347,6 +353,8 @@ def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozense
                 return expression, True
     if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
         return _fronted(trigger.sent, expressions), False
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in ("mark", "advmod") for c in verb.children):
+        return _attached(verb.head, expressions, reporting_verbs)  # "shelled the market, killing dozens": its time
     return None, False
 
 
@@ -395,6 +403,31 @@ def _status(value: TimeValue, anchor: dt.date, expression: Span, trigger: Token,
 
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+_LOOK_BACK = 3  # sentences searched for what "that attack" or an opening "It" points back to
+_DISTAL = {"that", "those"}
+
+
+def _told_before(trigger: Token, expressions: list[Span], anchor: dt.date) -> tuple[TimeValue, Span] | None:
+    """An undated past event that continues an earlier, dated part of the story: one about "that attack"
+    happened when the attack the story dated before did; one in a sentence opening with "It" ("It
+    designated the area a safe zone"), in the past the sentence before set ("a ceasefire agreed last year")."""
+    sentences = list(trigger.doc.sents)
+    index = next(i for i, sentence in enumerate(sentences) if sentence.start <= trigger.i < sentence.end)
+    verb = _clause_verb(trigger)
+    nouns = {t.lower_ for t in verb.subtree if t.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in _DISTAL for c in t.children)}
+    opener = sentences[index][0]
+    for before in reversed(sentences[max(0, index - _LOOK_BACK) : index]):
+        continues = opener.lower_ == "it" and opener.dep_ in ("nsubj", "nsubjpass") and before == sentences[index - 1]
+        if not continues and not nouns & {t.lower_ for t in before}:
+            continue
+        for expression in (e for e in expressions if before.start <= e.start < before.end):
+            value = resolve(expression.text, anchor)
+            if value is not None and _status(value, anchor, expression, trigger, False) == "background":
+                return value, expression
+    return None
 
 
 def _copula_complement(verb: Token) -> Token:
