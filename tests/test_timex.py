@@ -251,3 +251,12 @@ def test_a_sentence_opening_with_it_continues_the_past_the_sentence_before_set()
     text = text.replace("It created a buffer zone and Kenya", "Kenya")
     (promised,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.trigger == "promised"]
     assert promised.event_date == "2025-06-05"
+
+
+def test_a_month_and_year_with_a_comma_and_a_time_of_this_day():
+    import whimbrel
+
+    assert resolve("in February, 1986", ANCHOR) == TimeValue("1986-02", "month")
+    text = "Kenyan and Somali officials met again this morning in Nairobi."
+    (met,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.trigger == "met"]
+    assert (met.event_date, met.date_text) == ("2025-06-05", "this morning")

@@ -41,7 +41,7 @@ UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
 _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b")
-_MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?:of\s+)?(?P<year>\d{4})\b")
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?(?P<year>\d{4})\b")
 _MONTH_ALONE = re.compile(r"^(?:in\s+|last\s+|this\s+|early\s+|late\s+|mid-?)?" + _MONTH + r"$")
 _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 _AGO = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few|couple)\s+(?:of\s+)?(?P<unit>day|week|month|year)s?\s+ago\b")
@@ -55,6 +55,8 @@ _UNTAGGED_RELATIVE = re.compile(r"\b(?:the|that) (?:following|next|previous|prec
                                 re.IGNORECASE)
 _LEAD_SENTENCES = 4  # a news lead: the opening sentences, which tell when the news happened
 _RECENT_DAYS = 6  # how far before the story a lead's day can be and still be its news
+_DAY_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
+                       r"this (?:morning|afternoon|evening))\b")
 _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
@@ -211,8 +213,8 @@ def time_expressions(doc: Doc) -> list[Span]:
     """DATE entities, with 'between X and Y' joined into one range and 'since'/'earlier' kept in front,
     and relative dates ("the following day") that NER missed."""
     spans = []
-    # "Wednesday night" is a TIME to NER, and a day all the same
-    ents = [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and _WEEKDAY.search(e.text.lower()))]
+    # "Wednesday night", "this morning" are TIMEs to NER, and days all the same
+    ents = [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and _DAY_TIME.search(e.text.lower()))]
     skip = set()
     for i, ent in enumerate(ents):
         if i in skip:
