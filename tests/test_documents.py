@@ -65,3 +65,14 @@ def test_an_event_told_inside_a_quotation_is_sourced_to_its_speaker():
             "diplomats. The decision is final,\u201d he said.")
     (expel,) = [e for e in _events(text) if e.trigger == "expel"]
     assert expel.reported_by == ("William Ruto",)
+
+
+def test_text_between_two_quotations_is_not_a_quotation():
+    from whimbrel.attribution import _quotations
+
+    text = ('"We will not yield," the minister said. Kenya expelled two diplomats.\n'
+            '    "The decision is final and it will stand," he said.')
+    assert [text[a:b] for a, b in _quotations(text)] == ["We will not yield,",
+                                                        "The decision is final and it will stand,"]
+    unclosed = '"The first paragraph of a quotation runs on.\n    "And the second one ends it," he said.'
+    assert [unclosed[a:b] for a, b in _quotations(unclosed)] == ["And the second one ends it,"]

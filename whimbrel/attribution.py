@@ -30,7 +30,8 @@ from .events.lexicon import load_lexicon
 from .models import Article, Quote
 from .nlp import sentence_index
 
-_QUOTE = re.compile(r"[\"“”]([^\"“”]{8,}?)[\"“”]")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_OPENS_AFTER = " \t\n([:—-"  # a straight quote mark opens a quotation after a space, a bracket or a colon
 _MEDIA_SECTOR = "JRN"
 _REPORT = "report"  # "..., news agencies reported": the verb that names the story's own sources
 
@@ -63,19 +64,35 @@ def _source(actors: DocActors, head: int) -> Source:
 
 def find_quotes(doc: Doc, actors: DocActors, article: Article) -> list[Quote]:
     quotes = []
-    for match in _QUOTE.finditer(doc.text):
-        start, end = match.start(1), match.end(1)
-        if len(match.group(1).split()) < 3:
+    for start, end in _quotations(doc.text):
+        text = doc.text[start:end]
+        if len(text) < 8 or len(text.split()) < 3:
             continue  # a scare-quoted phrase ("meaningful"), not a quotation
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        span = doc.char_span(start - 1, end + 1, alignment_mode="expand")
         if span is None:
             continue
         speaker = _speaker(doc, span.start, span.end, actors)
         quote_id = hashlib.sha1(f"{article.doc_id}|{start}|{end}".encode()).hexdigest()[:16]
-        quotes.append(Quote(quote_id, article.doc_id, match.group(1), start, end, sentence_index(doc, span.start),
+        quotes.append(Quote(quote_id, article.doc_id, text, start, end, sentence_index(doc, span.start),
                             speaker.name if speaker else None, speaker.code if speaker else None,
                             speaker.actor_id if speaker else None))
     return quotes
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation's words: an opening mark paired with the next closing one. A mark
+    opens when it is "“", or a straight mark at the start or after a space; so a paragraph that opens a
+    quotation and never closes it (wire style) does not pair the text between two quotations."""
+    found, opening = [], None
+    for mark in _QUOTE_MARK.finditer(text):
+        at = mark.start()
+        opens = mark.group() == "“" or (mark.group() == '"' and (at == 0 or text[at - 1] in _OPENS_AFTER))
+        if opens:
+            opening = at + 1
+        elif opening is not None:
+            found.append((opening, at))
+            opening = None
+    return found
 
 
 def _speaker(doc: Doc, start: int, end: int, actors: DocActors) -> Source | None:
