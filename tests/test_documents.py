@@ -76,3 +76,13 @@ def test_text_between_two_quotations_is_not_a_quotation():
                                                         "The decision is final and it will stand,"]
     unclosed = '"The first paragraph of a quotation runs on.\n    "And the second one ends it," he said.'
     assert [unclosed[a:b] for a, b in _quotations(unclosed)] == ["And the second one ends it,"]
+
+
+def test_an_outlet_someone_spoke_to_sources_only_what_they_said():
+    text = ("Kenyan President William Ruto told the Daily Nation that Kenya would expel two Somali diplomats. "
+            "Ethiopian troops shelled the rebel enclave in Amhara region on Monday.")
+    events = {e.trigger: e for e in _events(text)}
+    assert events["expel"].reported_by == ("William Ruto", "Daily Nation")
+    assert "Daily Nation" not in events["shelled"].reported_by
+    reported = text + " The Daily Nation reported the talks."
+    assert "Daily Nation" in {e.trigger: e for e in _events(reported)}["shelled"].reported_by

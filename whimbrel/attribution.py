@@ -145,9 +145,10 @@ def _according_to(tokens: Doc | Span, actors: DocActors) -> list[Source]:
 
 
 def document_reporters(doc: Doc, actors: DocActors) -> list[Source]:
-    """News outlets the story cites as reporting or being told, in order of first citation; where it
-    names none, the unnamed media it says the story was reported by ("..., news agencies reported"):
-    a medium that only "said" one thing ("state media said") sources that claim, not the story."""
+    """News outlets the story cites as reporting, in order of first citation ("Yonhap reported",
+    "according to KCNA"); where it names none, the unnamed media it says the story was reported by
+    ("..., news agencies reported"): a medium that only "said" one thing ("state media said") sources
+    that claim, not the story, and an outlet someone spoke to ("told Interfax") only what they said."""
     found: list[Source] = []
     if not any(a.sector == _MEDIA_SECTOR for a in actors.actors):
         return found  # no media cited: nothing to look for
@@ -155,15 +156,9 @@ def document_reporters(doc: Doc, actors: DocActors) -> list[Source]:
     for token in doc:
         if token.lemma_.lower() not in reporting_verbs() or token.pos_ != "VERB":
             continue
-        if named:
-            heads = argument_heads([c for c in token.children if c.dep_ in ("nsubj", "dobj", "dative")], actors)
-            heads += argument_heads([o for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-                                     for o in c.children if o.dep_ == "pobj"], actors)
-        elif token.lemma_.lower() == _REPORT:
+        if named or token.lemma_.lower() == _REPORT:
             heads = argument_heads([c for c in token.children if c.dep_ == "nsubj"], actors)
-        else:
-            continue
-        found += [_source(actors, head) for head in heads]
+            found += [_source(actors, head) for head in heads]
     if named:
         found += _according_to(doc, actors)
     found = [s for s in found if (_is_outlet(actors, s) if named else s.generic_media)]
@@ -171,6 +166,23 @@ def document_reporters(doc: Doc, actors: DocActors) -> list[Source]:
     for source in sorted(found, key=lambda s: _first_mention(actors, s.actor_id)):
         unique.setdefault(source.name, source)
     return list(unique.values())
+
+
+def told_outlets(doc: Doc, actors: DocActors) -> dict[str, Source]:
+    """Speaker (actor id) -> the news outlet the story says they spoke to ("Omar told the Herald",
+    "said in an interview with..." aside): what that speaker says reached the story through it."""
+    told: dict[str, Source] = {}
+    for token in doc:
+        if token.lemma_.lower() not in reporting_verbs() or token.pos_ != "VERB":
+            continue
+        listeners = argument_heads([c for c in token.children if c.dep_ in ("dobj", "dative")], actors)
+        listeners += argument_heads([o for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                                     for o in c.children if o.dep_ == "pobj"], actors)
+        outlets = [s for s in (_source(actors, h) for h in listeners) if _is_outlet(actors, s)]
+        speaker = subject_source(token, actors)
+        if outlets and speaker is not None and speaker.actor_id:
+            told.setdefault(speaker.actor_id, outlets[0])
+    return told
 
 
 def _is_outlet(actors: DocActors, source: Source) -> bool:
@@ -183,14 +195,18 @@ def _first_mention(actors: DocActors, actor_id: str | None) -> int:
     return min((m.start for m in actor.mentions), default=0) if actor else 0
 
 
-def reporting_chain(own: list[Source], reporters: list[Source], article: Article) -> tuple[str, ...]:
-    """Origin to wire: the sentence's sources (state media resolved to the outlet named), outlets, wire."""
+def reporting_chain(own: list[Source], reporters: list[Source], article: Article,
+                    told: dict[str, Source] | None = None) -> tuple[str, ...]:
+    """Origin to wire: the sentence's sources (state media resolved to the outlet named, each speaker
+    followed by the outlet they spoke to), the story's outlets, the wire."""
     outlets = {s.code: s for s in reporters}
     chain: list[str] = []
     for source in own:
         outlet = outlets.get(source.code) if source.generic_media else None
         agency = state_agencies().get(source.code) if source.generic_media and "state" in source.name.lower() else None
         chain.append(outlet.name if outlet else f"{source.name} ({agency})" if agency else source.name)
+        if told and source.actor_id in told:
+            chain.append(told[source.actor_id].name)
     chain += [s.name for s in reporters]
     if article.wire:
         chain.append(article.wire)
