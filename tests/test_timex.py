@@ -260,3 +260,20 @@ def test_a_month_and_year_with_a_comma_and_a_time_of_this_day():
     text = "Kenyan and Somali officials met again this morning in Nairobi."
     (met,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.trigger == "met"]
     assert (met.event_date, met.date_text) == ("2025-06-05", "this morning")
+
+
+def test_written_dates_by_dateparser_but_never_a_length_of_time():
+    assert resolve("on 2024-03-04", ANCHOR) == TimeValue("2024-03-04", "day")
+    assert resolve("four days", ANCHOR) is None
+    assert resolve("24 hours", ANCHOR) is None
+
+
+def test_a_name_swept_into_a_date_is_left_out():
+    from spacy.tokens import Span
+
+    from whimbrel.nlp import load_nlp
+    from whimbrel.timex import time_expressions
+
+    doc = load_nlp()("In January Canada and France concluded a fishing accord.")
+    doc.ents = [Span(doc, 1, 3, label="DATE")]  # as NER sometimes tags "January Canada"
+    assert [e.text for e in time_expressions(doc)] == ["January"]

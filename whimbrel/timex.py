@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-
+from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import clause_verb
@@ -124,7 +124,29 @@ def resolve(text: str, anchor: dt.date, *, future: bool = False) -> TimeValue | 
     years = _YEAR.findall(words)
     if len(years) == 1 and re.fullmatch(r"(?:in |since |by |early |late |mid-?|the )*\d{4}s?", words):
         return TimeValue(years[0], "year")
-    return None
+    return _parsed(words, anchor, future)
+
+
+_DURATION = re.compile(r"\b(?:second|minute|hour|day|week|month|year|decade|century)s?\b")
+
+
+def _parsed(words: str, anchor: dt.date, future: bool) -> TimeValue | None:
+    """A written date the rules above do not read ("4/3/2024", "2024-03-04"), by dateparser; never a
+    length of time ("four days" is how long, not four days ago)."""
+    if _DURATION.search(words) or not re.search(r"\d", words):
+        return None
+    parser = _date_parser(anchor, "future" if future else "past")
+    found = parser.get_date_data(words)
+    if found.date_obj is None or found.period not in ("day", "month"):
+        return None
+    return _at_granularity(found.date_obj.date(), found.period)
+
+
+@lru_cache(maxsize=64)
+def _date_parser(anchor: dt.date, prefer: str) -> DateDataParser:
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day), "PREFER_DATES_FROM": prefer,
+        "RETURN_TIME_AS_PERIOD": True})
 
 
 def resolve_anaphoric(text: str, reference: TimeValue) -> TimeValue | None:
@@ -225,6 +247,9 @@ def time_expressions(doc: Doc) -> list[Span]:
             skip.add(i + 1)
         if start > 0 and doc[start - 1].lower_ in ("since", "between", "from", "earlier", "until", "before"):
             start -= 1
+        while end - start > 1 and doc[end - 1].pos_ == "PROPN" and doc[end - 1].lower_ not in MONTHS \
+                and doc[end - 1].lower_ not in WEEKDAYS:
+            end -= 1  # "In January Canada and France...": NER swept a name into the date
         spans.append(doc[start:end])
     for match in _UNTAGGED_RELATIVE.finditer(doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
