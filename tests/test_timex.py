@@ -158,3 +158,122 @@ def test_a_place_name_stays_a_place_where_ner_misses_it():
             "recent weeks, aid groups said.")  # NER tags the first "Hajin" as an organisation, the second a place
     (event,) = [e for e in whimbrel.code_text(text, date="2019-02-20") if e.trigger == "shelled"]
     assert event.location == "Hajin"
+
+
+def test_undated_past_events_happened_on_the_day_the_lead_names():
+    """A morning paper tells yesterday's news: the simple past is the lead's day, the present the story's."""
+    import whimbrel
+
+    text = ("For one night on Tuesday, the capital forgot the election. Peruvian police arrested twelve students "
+            "outside the congress. The interior ministry says Peru will expel two Bolivian diplomats.")
+    events = whimbrel.code_text(text, date="2025-06-04")  # a Wednesday
+    arrested = next(e for e in events if e.trigger == "arrested")
+    assert (arrested.event_date, arrested.date_source) == ("2025-06-03", "lead")
+    assert all(e.event_date == "2025-06-04" for e in events if e.trigger != "arrested")
+
+
+def test_a_lead_without_a_recent_day_leaves_undated_events_on_the_story_date():
+    import whimbrel
+
+    text = "Peruvian police arrested twelve students outside the congress, a year after the March 2024 riots."
+    (arrested,) = [e for e in whimbrel.code_text(text, date="2025-06-04") if e.trigger == "arrested"]
+    assert arrested.event_date == "2025-06-04"
+
+
+def test_a_weekday_time_of_day_is_that_day():
+    import whimbrel
+
+    text = "Kenya's president announced on Wednesday night that Kenya would withdraw its troops from Somalia."
+    events = whimbrel.code_text(text, date="2025-06-05")  # a Thursday
+    assert {e.event_date for e in events if e.trigger == "withdraw"} == {"2025-06-04"}
+
+
+def test_an_undated_past_perfect_event_is_background_in_the_storys_month():
+    import whimbrel
+
+    text = "As the talks stalled, the UN envoy had pleaded with Russia to press the Syrian delegation."
+    (event,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.trigger == "pleaded"]
+    assert (event.event_date, event.date_granularity, event.temporal_status) == ("2025-06", "month", "background")
+
+
+def test_a_series_of_acts_is_dated_by_its_latest_instance():
+    import whimbrel
+
+    text = "Since 2016 Colombian troops have raided coca farms in the south, with the latest raid carried out on Monday."
+    (event,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.trigger == "raided"]
+    assert (event.event_date, event.temporal_status) == ("2025-06-02", "current")
+    plain = "Since 2016 Colombian troops have raided coca farms in the south, with help from Ecuador."
+    (event,) = [e for e in whimbrel.code_text(plain, date="2025-06-05") if e.trigger == "raided"]
+    assert event.temporal_status == "background"
+
+
+def test_a_clause_set_days_after_the_sentences_date_is_dated_back_from_it():
+    import whimbrel
+
+    text = "Kenya expelled two Somali diplomats on Friday, two days after Somalia recalled its ambassador from Nairobi."
+    events = {e.trigger: e for e in whimbrel.code_text(text, date="2025-06-05")}  # a Thursday
+    assert events["expelled"].event_date == "2025-05-30"
+    assert (events["recalled"].event_date, events["recalled"].date_text) == ("2025-05-28", "two days")
+
+
+def test_an_event_due_to_happen_takes_the_next_such_date():
+    import whimbrel
+
+    events = whimbrel.code_text("Kenya is expected to expel two Somali diplomats on 3 August.", date="2025-07-01")
+    assert [(e.event_date, e.temporal_status) for e in events if e.trigger == "expel"] == [("2025-08-03", "future")]
+    talks = "A new round of peace talks between Sudan and South Sudan is due to be held in Addis Ababa on 14 August."
+    (event,) = [e for e in whimbrel.code_text(talks, date="2025-07-01") if e.trigger == "talks"]
+    assert (event.event_date, event.temporal_status, event.location) == ("2025-08-14", "future", "Addis Ababa")
+    past = whimbrel.code_text("Kenya expelled two Somali diplomats on 3 August.", date="2025-07-01")
+    assert [e.event_date for e in past if e.trigger == "expelled"] == ["2024-08-03"]
+
+
+def test_an_event_about_that_earlier_act_happened_when_it_did():
+    import whimbrel
+
+    text = ("Two years ago Ethiopian troops launched an attack on a market in Mekelle, killing dozens. "
+            "Eritrea condemned that attack within hours.")
+    events = {e.trigger: e for e in whimbrel.code_text(text, date="2025-06-05")}
+    assert (events["condemned"].event_date, events["condemned"].temporal_status) == ("2023", "background")
+    assert events["killing"].event_date == "2023"  # a participle adjunct keeps its clause's time
+    plain = "Two years ago Ethiopian troops launched an attack on a market in Mekelle. Eritrea condemned the attack."
+    (condemned,) = [e for e in whimbrel.code_text(plain, date="2025-06-05") if e.trigger == "condemned"]
+    assert (condemned.event_date, condemned.temporal_status) == ("2025-06-05", "current")
+
+
+def test_a_sentence_opening_with_it_continues_the_past_the_sentence_before_set():
+    import whimbrel
+
+    text = ("The fighting tears up a truce agreed last year between Kenya and Somalia. "
+            "It created a buffer zone and Kenya promised to defend the zone.")
+    (promised,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.trigger == "promised"]
+    assert (promised.event_date, promised.temporal_status) == ("2024", "background")
+    text = text.replace("It created a buffer zone and Kenya", "Kenya")
+    (promised,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.trigger == "promised"]
+    assert promised.event_date == "2025-06-05"
+
+
+def test_a_month_and_year_with_a_comma_and_a_time_of_this_day():
+    import whimbrel
+
+    assert resolve("in February, 1986", ANCHOR) == TimeValue("1986-02", "month")
+    text = "Kenyan and Somali officials met again this morning in Nairobi."
+    (met,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.trigger == "met"]
+    assert (met.event_date, met.date_text) == ("2025-06-05", "this morning")
+
+
+def test_written_dates_by_dateparser_but_never_a_length_of_time():
+    assert resolve("on 2024-03-04", ANCHOR) == TimeValue("2024-03-04", "day")
+    assert resolve("four days", ANCHOR) is None
+    assert resolve("24 hours", ANCHOR) is None
+
+
+def test_a_name_swept_into_a_date_is_left_out():
+    from spacy.tokens import Span
+
+    from whimbrel.nlp import load_nlp
+    from whimbrel.timex import time_expressions
+
+    doc = load_nlp()("In January Canada and France concluded a fishing accord.")
+    doc.ents = [Span(doc, 1, 3, label="DATE")]  # as NER sometimes tags "January Canada"
+    assert [e.text for e in time_expressions(doc)] == ["January"]

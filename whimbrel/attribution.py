@@ -5,16 +5,22 @@ same sentence ('"...," Kim said'; 'Kim said: "..."'; '"...," said Kim'), resolve
 document's actors, so a pronoun speaker is the person it refers to.
 
 An event's chain runs from origin to wire: the source its own sentence names ("the North's
-state media said", "according to KCNA", "officials said"), then the news outlets the story
-cites as reporting ("Yonhap news agency reported"), then the wire of the dateline. A
-country's "state media" is that country's outlet named in the same story, where there is one.
+state media said", "according to KCNA", "officials said", the speaker of the quotation it is
+told in), then the news outlets the story cites as reporting ("Yonhap news agency reported"),
+then the wire of the dateline. A country's "state media" is that country's outlet named in the
+same story, where there is one, else its state news agency where known.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,9 +30,17 @@ from .events.lexicon import load_lexicon
 from .models import Article, Quote
 from .nlp import sentence_index
 
-_QUOTE = re.compile(r"[\"“”]([^\"“”]{8,}?)[\"“”]")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_OPENS_AFTER = " \t\n([:—-"  # a straight quote mark opens a quotation after a space, a bracket or a colon
 _MEDIA_SECTOR = "JRN"
 _REPORT = "report"  # "..., news agencies reported": the verb that names the story's own sources
+
+
+@lru_cache(maxsize=1)
+def state_agencies() -> dict[str, str]:
+    """Country code -> its state news agency, from the data file."""
+    with (resources.files("whimbrel") / "data" / "state_media.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
 
 
 def reporting_verbs() -> frozenset[str]:
@@ -50,19 +64,35 @@ def _source(actors: DocActors, head: int) -> Source:
 
 def find_quotes(doc: Doc, actors: DocActors, article: Article) -> list[Quote]:
     quotes = []
-    for match in _QUOTE.finditer(doc.text):
-        start, end = match.start(1), match.end(1)
-        if len(match.group(1).split()) < 3:
+    for start, end in _quotations(doc.text):
+        text = doc.text[start:end]
+        if len(text) < 8 or len(text.split()) < 3:
             continue  # a scare-quoted phrase ("meaningful"), not a quotation
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        span = doc.char_span(start - 1, end + 1, alignment_mode="expand")
         if span is None:
             continue
         speaker = _speaker(doc, span.start, span.end, actors)
         quote_id = hashlib.sha1(f"{article.doc_id}|{start}|{end}".encode()).hexdigest()[:16]
-        quotes.append(Quote(quote_id, article.doc_id, match.group(1), start, end, sentence_index(doc, span.start),
+        quotes.append(Quote(quote_id, article.doc_id, text, start, end, sentence_index(doc, span.start),
                             speaker.name if speaker else None, speaker.code if speaker else None,
                             speaker.actor_id if speaker else None))
     return quotes
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation's words: an opening mark paired with the next closing one. A mark
+    opens when it is "“", or a straight mark at the start or after a space; so a paragraph that opens a
+    quotation and never closes it (wire style) does not pair the text between two quotations."""
+    found, opening = [], None
+    for mark in _QUOTE_MARK.finditer(text):
+        at = mark.start()
+        opens = mark.group() == "“" or (mark.group() == '"' and (at == 0 or text[at - 1] in _OPENS_AFTER))
+        if opens:
+            opening = at + 1
+        elif opening is not None:
+            found.append((opening, at))
+            opening = None
+    return found
 
 
 def _speaker(doc: Doc, start: int, end: int, actors: DocActors) -> Source | None:
@@ -85,9 +115,11 @@ def subject_source(verb: Token, actors: DocActors) -> Source | None:
     return None
 
 
-def sentence_sources(doc: Doc, trigger: Token, actors: DocActors) -> list[Source]:
-    """Sources the event's own sentence names: the reporting verb above the trigger, 'according to X'."""
-    found: list[Source] = []
+def sentence_sources(doc: Doc, trigger: Token, actors: DocActors, quotes: Sequence[Quote] = ()) -> list[Source]:
+    """Sources the event's own sentence names: the reporting verb above the trigger, 'according to X',
+    and the speaker of a quotation the trigger stands in ('"We will...," he said' after a named speaker)."""
+    found: list[Source] = [Source(q.speaker, q.speaker_code, q.speaker_actor_id) for q in quotes
+                           if q.speaker and q.start <= trigger.idx < q.end]
     token = trigger
     for _ in range(8):
         if token.head == token:
@@ -113,9 +145,10 @@ def _according_to(tokens: Doc | Span, actors: DocActors) -> list[Source]:
 
 
 def document_reporters(doc: Doc, actors: DocActors) -> list[Source]:
-    """News outlets the story cites as reporting or being told, in order of first citation; where it
-    names none, the unnamed media it says the story was reported by ("..., news agencies reported"):
-    a medium that only "said" one thing ("state media said") sources that claim, not the story."""
+    """News outlets the story cites as reporting, in order of first citation ("Yonhap reported",
+    "according to KCNA"); where it names none, the unnamed media it says the story was reported by
+    ("..., news agencies reported"): a medium that only "said" one thing ("state media said") sources
+    that claim, not the story, and an outlet someone spoke to ("told Interfax") only what they said."""
     found: list[Source] = []
     if not any(a.sector == _MEDIA_SECTOR for a in actors.actors):
         return found  # no media cited: nothing to look for
@@ -123,15 +156,9 @@ def document_reporters(doc: Doc, actors: DocActors) -> list[Source]:
     for token in doc:
         if token.lemma_.lower() not in reporting_verbs() or token.pos_ != "VERB":
             continue
-        if named:
-            heads = argument_heads([c for c in token.children if c.dep_ in ("nsubj", "dobj", "dative")], actors)
-            heads += argument_heads([o for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-                                     for o in c.children if o.dep_ == "pobj"], actors)
-        elif token.lemma_.lower() == _REPORT:
+        if named or token.lemma_.lower() == _REPORT:
             heads = argument_heads([c for c in token.children if c.dep_ == "nsubj"], actors)
-        else:
-            continue
-        found += [_source(actors, head) for head in heads]
+            found += [_source(actors, head) for head in heads]
     if named:
         found += _according_to(doc, actors)
     found = [s for s in found if (_is_outlet(actors, s) if named else s.generic_media)]
@@ -139,6 +166,23 @@ def document_reporters(doc: Doc, actors: DocActors) -> list[Source]:
     for source in sorted(found, key=lambda s: _first_mention(actors, s.actor_id)):
         unique.setdefault(source.name, source)
     return list(unique.values())
+
+
+def told_outlets(doc: Doc, actors: DocActors) -> dict[str, Source]:
+    """Speaker (actor id) -> the news outlet the story says they spoke to ("Omar told the Herald",
+    "said in an interview with..." aside): what that speaker says reached the story through it."""
+    told: dict[str, Source] = {}
+    for token in doc:
+        if token.lemma_.lower() not in reporting_verbs() or token.pos_ != "VERB":
+            continue
+        listeners = argument_heads([c for c in token.children if c.dep_ in ("dobj", "dative")], actors)
+        listeners += argument_heads([o for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                                     for o in c.children if o.dep_ == "pobj"], actors)
+        outlets = [s for s in (_source(actors, h) for h in listeners) if _is_outlet(actors, s)]
+        speaker = subject_source(token, actors)
+        if outlets and speaker is not None and speaker.actor_id:
+            told.setdefault(speaker.actor_id, outlets[0])
+    return told
 
 
 def _is_outlet(actors: DocActors, source: Source) -> bool:
@@ -151,13 +195,18 @@ def _first_mention(actors: DocActors, actor_id: str | None) -> int:
     return min((m.start for m in actor.mentions), default=0) if actor else 0
 
 
-def reporting_chain(own: list[Source], reporters: list[Source], article: Article) -> tuple[str, ...]:
-    """Origin to wire: the sentence's sources (state media resolved to the outlet named), outlets, wire."""
+def reporting_chain(own: list[Source], reporters: list[Source], article: Article,
+                    told: dict[str, Source] | None = None) -> tuple[str, ...]:
+    """Origin to wire: the sentence's sources (state media resolved to the outlet named, each speaker
+    followed by the outlet they spoke to), the story's outlets, the wire."""
     outlets = {s.code: s for s in reporters}
     chain: list[str] = []
     for source in own:
         outlet = outlets.get(source.code) if source.generic_media else None
-        chain.append((outlet or source).name)
+        agency = state_agencies().get(source.code) if source.generic_media and "state" in source.name.lower() else None
+        chain.append(outlet.name if outlet else f"{source.name} ({agency})" if agency else source.name)
+        if told and source.actor_id in told:
+            chain.append(told[source.actor_id].name)
     chain += [s.name for s in reporters]
     if article.wire:
         chain.append(article.wire)

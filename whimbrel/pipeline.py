@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .actors import find_actors, load_kb
-from .attribution import document_reporters, find_quotes, reporting_chain, sentence_sources
+from .attribution import document_reporters, find_quotes, reporting_chain, sentence_sources, told_outlets
 from .dates import today
 from .events import REALIS_ALL, REALIS_DEFAULT, code_events, load_lexicon
 from .firstpass import SelectiveParser
@@ -71,10 +71,11 @@ class Coder:
         actors = find_actors(doc, self.kb, self.nlp, date, skip_chars=article.dateline_end,
                              reporting_verbs=self.lexicon.reporting_verbs)
         quotes = find_quotes(doc, actors, article)
-        reporters = document_reporters(doc, actors)
+        reporters, told = document_reporters(doc, actors), told_outlets(doc, actors)
         events = code_events(
             doc, article, actors, self.lexicon, self.ontology, realis=self.realis, keep_uncoded=self.keep_uncoded,
-            reported_by=lambda token: reporting_chain(sentence_sources(doc, token, actors), reporters, article),
+            reported_by=lambda token: reporting_chain(sentence_sources(doc, token, actors, quotes), reporters, article,
+                                                      told),
             quotes=quotes,
         )
         return CodedDocument(article, actors.actors, events, quotes, sentences=len(sentence_starts(doc)))

@@ -9,6 +9,9 @@ explicit date they do not cover. An event the text places clearly before the sto
 ("since last year", "in June 2024", an old date with perfect aspect) is background. An undated
 future event ("will host talks") is the intention the story reports, dated with the story; a date
 on the verb of saying ("On Tuesday he said they would...") is the saying's, so read as past.
+A story published the morning after tells yesterday's news in the past tense: an undated event
+told in the simple past happened on the latest recent day its lead names ("On Tuesday, ..."),
+one in the present ("says", "has confirmed") on the story's own day.
 """
 
 from __future__ import annotations
@@ -16,7 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
+import yaml
+from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import clause_verb
@@ -34,7 +41,7 @@ UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
 _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b")
-_MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?:of\s+)?(?P<year>\d{4})\b")
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?(?P<year>\d{4})\b")
 _MONTH_ALONE = re.compile(r"^(?:in\s+|last\s+|this\s+|early\s+|late\s+|mid-?)?" + _MONTH + r"$")
 _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 _AGO = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few|couple)\s+(?:of\s+)?(?P<unit>day|week|month|year)s?\s+ago\b")
@@ -46,7 +53,17 @@ _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # Relative dates NER often leaves untagged; found in the text directly.
 _UNTAGGED_RELATIVE = re.compile(r"\b(?:the|that) (?:following|next|previous|preceding|same) (?:day|week|month|year)\b",
                                 re.IGNORECASE)
+_LEAD_SENTENCES = 4  # a news lead: the opening sentences, which tell when the news happened
+_RECENT_DAYS = 6  # how far before the story a lead's day can be and still be its news
+_DAY_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
+                       r"this (?:morning|afternoon|evening))\b")
 _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> dict[str, frozenset[str]]:
+    with (resources.files("whimbrel") / "data" / "time_words.yaml").open(encoding="utf-8") as handle:
+        return {key: frozenset(words) for key, words in yaml.safe_load(handle).items()}
 
 
 @dataclass(frozen=True)
@@ -107,7 +124,29 @@ def resolve(text: str, anchor: dt.date, *, future: bool = False) -> TimeValue | 
     years = _YEAR.findall(words)
     if len(years) == 1 and re.fullmatch(r"(?:in |since |by |early |late |mid-?|the )*\d{4}s?", words):
         return TimeValue(years[0], "year")
-    return None
+    return _parsed(words, anchor, future)
+
+
+_DURATION = re.compile(r"\b(?:second|minute|hour|day|week|month|year|decade|century)s?\b")
+
+
+def _parsed(words: str, anchor: dt.date, future: bool) -> TimeValue | None:
+    """A written date the rules above do not read ("4/3/2024", "2024-03-04"), by dateparser; never a
+    length of time ("four days" is how long, not four days ago)."""
+    if _DURATION.search(words) or not re.search(r"\d", words):
+        return None
+    parser = _date_parser(anchor, "future" if future else "past")
+    found = parser.get_date_data(words)
+    if found.date_obj is None or found.period not in ("day", "month"):
+        return None
+    return _at_granularity(found.date_obj.date(), found.period)
+
+
+@lru_cache(maxsize=64)
+def _date_parser(anchor: dt.date, prefer: str) -> DateDataParser:
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day), "PREFER_DATES_FROM": prefer,
+        "RETURN_TIME_AS_PERIOD": True})
 
 
 def resolve_anaphoric(text: str, reference: TimeValue) -> TimeValue | None:
@@ -196,7 +235,8 @@ def time_expressions(doc: Doc) -> list[Span]:
     """DATE entities, with 'between X and Y' joined into one range and 'since'/'earlier' kept in front,
     and relative dates ("the following day") that NER missed."""
     spans = []
-    ents = [e for e in doc.ents if e.label_ in ("DATE",)]
+    # "Wednesday night", "this morning" are TIMEs to NER, and days all the same
+    ents = [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and _DAY_TIME.search(e.text.lower()))]
     skip = set()
     for i, ent in enumerate(ents):
         if i in skip:
@@ -207,6 +247,9 @@ def time_expressions(doc: Doc) -> list[Span]:
             skip.add(i + 1)
         if start > 0 and doc[start - 1].lower_ in ("since", "between", "from", "earlier", "until", "before"):
             start -= 1
+        while end - start > 1 and doc[end - 1].pos_ == "PROPN" and doc[end - 1].lower_ not in MONTHS \
+                and doc[end - 1].lower_ not in WEEKDAYS:
+            end -= 1  # "In January Canada and France...": NER swept a name into the date
         spans.append(doc[start:end])
     for match in _UNTAGGED_RELATIVE.finditer(doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -215,10 +258,34 @@ def time_expressions(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+def news_day(doc: Doc, anchor: dt.date | None) -> dt.date | None:
+    """The latest day of the week before the story that its lead names: the day the news happened.
+    Read from the words themselves, as the lead may be a sentence the first pass did not parse."""
+    if anchor is None:
+        return None
+    sentences = list(doc.sents)[:_LEAD_SENTENCES]
+    days = []
+    for token in (t for sentence in sentences for t in sentence):
+        if token.lower_ not in WEEKDAYS and token.lower_ != "yesterday":
+            continue
+        if token.i > 0 and token.nbor(-1).lower_ in ("next", "coming"):
+            continue  # a day ahead is not the news
+        value = resolve(token.text, anchor)
+        if value is not None and anchor - dt.timedelta(days=_RECENT_DAYS) <= value.first_day <= anchor:
+            days.append(value.first_day)
+    return max(days, default=None)
+
+
 def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, anchor_source: str | None,
-               realis: str, reporting_verbs: frozenset[str] = frozenset()) -> EventTime:
-    """The date of the event whose trigger is ``trigger``: its own time expression, else its report's."""
-    future = realis == "future"
+               realis: str, reporting_verbs: frozenset[str] = frozenset(), news: dt.date | None = None
+               ) -> EventTime:
+    """The date of the event whose trigger is ``trigger``: its own time expression, else its report's;
+    failing both, ``news`` (the lead's day) for a past-tense event, the story's day for any other."""
+    future = realis == "future" or _prospective(trigger)
+    if anchor is not None and (offset := _offset(trigger, expressions, anchor)) is not None:
+        value, expression = offset
+        return EventTime(value.value, expression.text, value.granularity, "text",
+                         _status(value, anchor, expression, trigger, future))
     expression, on_reporter = _attached(trigger, expressions, reporting_verbs)
     if expression is not None and anchor is not None:
         # "On Tuesday the minister said Oslo would propose...": the date is the saying's, read in its past tense
@@ -230,9 +297,40 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
         return EventTime(None, None, None, None, "future" if future else "unknown")
     status = "future" if future else ("background" if _perfect_past(trigger, reporting_verbs) else "current")
     if status == "background":
-        return EventTime(None, None, None, None, status)
+        # "had pleaded": before the news but within its frame, the story's month as far as the text tells
+        return EventTime(anchor.isoformat()[:7], None, "month", "tense", status)
+    if status == "current" and _simple_past(trigger):
+        earlier = _told_before(trigger, expressions, anchor)
+        if earlier is not None:
+            value, expression = earlier
+            return EventTime(value.value, expression.text, value.granularity, "context",
+                             _status(value, anchor, expression, trigger, future), value.end)
+        if news is not None:
+            return EventTime(news.isoformat(), None, "day", "lead", status)
     # an undated intention ("the EU will host a meeting") is coded as the announcing of it, made when reported
     return EventTime(anchor.isoformat(), None, "day", anchor_source, status)
+
+
+_COUNTED = re.compile(r"^(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few|couple)\s+"
+                      r"(?:of\s+)?(?P<unit>day|week|month|year)s?$")
+
+
+def _offset(trigger: Token, expressions: list[Span], anchor: dt.date) -> tuple[TimeValue, Span] | None:
+    """'On Monday, three days after the two leaders spoke, ...': an event in a clause set 'N days after'
+    (or before) the sentence's date happened that many days before (after) it."""
+    verb = _clause_verb(trigger)
+    for mark in (c for c in verb.children if c.lower_ in ("after", "before") and c.dep_ in ("mark", "prep")):
+        counted = next((e for e in expressions if e.end == mark.i and e.root.dep_ == "npadvmod"), None)
+        words = counted.text.lower() if counted is not None else ""
+        if not (m := _COUNTED.match(words)):
+            continue
+        for reference in (e for e in expressions if e.sent == trigger.sent and e != counted):
+            value = resolve(reference.text, anchor)
+            if value is not None and value.granularity == "day":
+                days = (NUMBERS.get(m.group("n")) or int(m.group("n"))) * UNITS[m.group("unit")]
+                day = value.first_day + dt.timedelta(days=-days if mark.lower_ == "after" else days)
+                return _at_granularity(day, {"week": "day"}.get(m.group("unit"), m.group("unit"))), counted
+    return None
 
 
 def _read(expression: Span, expressions: list[Span], anchor: dt.date, future: bool = False) -> TimeValue | None:
@@ -257,14 +355,17 @@ _NOUN_MODIFIER = {"compound", "nummod", "amod", "nmod", "poss"}
 def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozenset[str]) -> tuple[Span | None, bool]:
     """The expression modifying the trigger's clause; failing that, the one on the verb that reports it
     (then the second value is True)."""
+    if (latest := _latest_instance(trigger, expressions)) is not None:
+        return latest, False
     verb = _clause_verb(trigger)
+    verbs = {verb, _copula_complement(verb)}  # "talks are due to be held on 14 August": the date is on "held"
     for expression in expressions:
         root = expression.root
         if root.head == trigger or (root.head.head == trigger and root.head.dep_ == "prep"):
             return expression, False
         if root.dep_ in _NOUN_MODIFIER:
             continue  # "the 2015 nuclear deal": a date that names a thing, not when the event happened
-        if _clause_verb(root.head if root.head != root else root) == verb and expression.sent == trigger.sent:
+        if _clause_verb(root.head if root.head != root else root) in verbs and expression.sent == trigger.sent:
             return expression, False
     when = next((c for c in verb.children if c.lower_ == "when" and c.dep_ == "advmod" and c.i < verb.i), None)
     if when is not None:  # "a year ago, when Trump ordered a strike": the clause names that time
@@ -279,7 +380,24 @@ def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozense
                 return expression, True
     if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
         return _fronted(trigger.sent, expressions), False
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in ("mark", "advmod") for c in verb.children):
+        return _attached(verb.head, expressions, reporting_verbs)  # "shelled the market, killing dozens": its time
     return None, False
+
+
+def _latest_instance(trigger: Token, expressions: list[Span]) -> Span | None:
+    """'began firing missiles last year, with the latest salvo launched on Wednesday': a series of acts,
+    coded as its newest one, is dated by the 'with the latest ...' phrase after the trigger."""
+    for expression in expressions:
+        if expression.sent != trigger.sent or expression.start < trigger.i:
+            continue
+        for ancestor in expression.root.ancestors:
+            if ancestor.lower_ == "with" and ancestor.dep_ == "prep":
+                noun = next((c for c in ancestor.children if c.dep_ == "pobj"), None)
+                if noun is not None and any(c.dep_ == "amod" and c.lower_ in _time_words()["latest_instance"] for c in noun.children):
+                    return expression
+                break
+    return None
 
 
 def _fronted(sentence: Span, expressions: list[Span]) -> Span | None:
@@ -309,6 +427,59 @@ def _status(value: TimeValue, anchor: dt.date, expression: Span, trigger: Token,
     if value.granularity == "range":
         return "background" if start < this_year else "current"
     return "background" if start < this_year else ("future" if start > this_year or future else "current")
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+_LOOK_BACK = 3  # sentences searched for what "that attack" or an opening "It" points back to
+_DISTAL = {"that", "those"}
+
+
+def _told_before(trigger: Token, expressions: list[Span], anchor: dt.date) -> tuple[TimeValue, Span] | None:
+    """An undated past event that continues an earlier, dated part of the story: one about "that attack"
+    happened when the attack the story dated before did; one in a sentence opening with "It" ("It
+    designated the area a safe zone"), in the past the sentence before set ("a ceasefire agreed last year")."""
+    sentences = list(trigger.doc.sents)
+    index = next(i for i, sentence in enumerate(sentences) if sentence.start <= trigger.i < sentence.end)
+    verb = _clause_verb(trigger)
+    nouns = {t.lower_ for t in verb.subtree if t.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in _DISTAL for c in t.children)}
+    opener = sentences[index][0]
+    for before in reversed(sentences[max(0, index - _LOOK_BACK) : index]):
+        continues = opener.lower_ == "it" and opener.dep_ in ("nsubj", "nsubjpass") and before == sentences[index - 1]
+        if not continues and not nouns & {t.lower_ for t in before}:
+            continue
+        for expression in (e for e in expressions if before.start <= e.start < before.end):
+            value = resolve(expression.text, anchor)
+            if value is not None and _status(value, anchor, expression, trigger, False) == "background":
+                return value, expression
+    return None
+
+
+def _copula_complement(verb: Token) -> Token:
+    """'a round of talks is due to be held': for a copula, the verb of its complement; else the verb itself."""
+    if verb.pos_ != "AUX":
+        return verb
+    return next((g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"), verb)
+
+
+def _prospective(trigger: Token) -> bool:
+    """'talks are due to be held', 'troops are set to withdraw': an event the clause puts ahead of the story."""
+    verb = _copula_complement(_clause_verb(trigger))
+    return verb.dep_ == "xcomp" and verb.head.lower_ in _time_words()["prospective"] and verb.head.i < verb.i
+
+
+def _simple_past(trigger: Token) -> bool:
+    """'staged', 'was banned', 'his decision to withdraw followed': told in the past tense, not the
+    present or present perfect; an infinitive or participle takes the tense of the verb it depends on."""
+    verb = _clause_verb(trigger)
+    for _ in range(4):
+        tenses = {t.tag_ for t in [verb, *verb.children] if t == verb or t.dep_ in ("aux", "auxpass")}
+        if tenses & _FINITE or verb.head == verb:
+            break
+        verb = _clause_verb(verb.head)
+    return "VBD" in tenses and not tenses & {"VBZ", "VBP", "MD"}
 
 
 def _perfect_past(trigger: Token, reporting_verbs: frozenset[str]) -> bool:

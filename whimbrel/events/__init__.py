@@ -19,9 +19,9 @@ from ..actors import DocActors
 from ..models import ActorRef, Article, Event, Quote
 from ..nlp import clause_verb, sentence_index
 from ..ontology import Ontology
-from ..timex import date_event, story_anchor, time_expressions
+from ..timex import date_event, news_day, story_anchor, time_expressions
 from .detect import Candidate, find_candidates
-from .place import location_of, place_token
+from .place import location_of, place_token, scene
 from .lexicon import Lexicon, load_lexicon
 
 __all__ = ["code_events", "load_lexicon", "REALIS_DEFAULT", "REALIS_ALL"]
@@ -57,6 +57,7 @@ def code_events(
     seen: set[tuple] = set()
     anchor, anchor_source = story_anchor(article.date, article.dateline_date)
     expressions = time_expressions(doc)
+    news = news_day(doc, anchor)
     for candidate in find_candidates(doc, actors, lexicon):
         if candidate.realis not in realis and not _is_threat(candidate):
             continue
@@ -82,7 +83,7 @@ def code_events(
         if not _has_required_recipient(candidate, recipient_refs, ontology):
             continue
         when = date_event(candidate.token, expressions, anchor, anchor_source, candidate.realis,
-                          lexicon.reporting_verbs)
+                          lexicon.reporting_verbs, news)
         event = _event(doc, article, candidate, actor_refs, recipient_refs, ontology, when,
                        reported_by(candidate.token), quotes, actors)
         # one event per verb, type and dyad ("sent a message of greetings" fires once)
@@ -263,7 +264,8 @@ def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontol
         date_end=when.end,
         temporal_status=when.status,
         reported_by=chain,
-        location=location_of(token, actors),
+        # an event of the news with no place of its own happens where the lead puts the news
+        location=location_of(token, actors) or (scene(doc, actors) if when.status == "current" else None),
         quote_ids=tuple(q.quote_id for q in quotes if q.sentence_index == index),
     )
 

@@ -1,0 +1,88 @@
+"""Time, place and attribution read across a whole story: the project's own sentences, fixed story dates."""
+
+from __future__ import annotations
+
+import whimbrel
+
+
+def _events(text: str, date: str = "2025-06-05"):
+    return whimbrel.code_text(text, date=date)
+
+
+def test_a_facility_named_again_is_where_the_story_first_put_it():
+    text = ("Kenyan fans gathered inside the stadium in Nairobi on Sunday. "
+            "Police in Kenya arrested three fans outside the stadium.")
+    (arrested,) = [e for e in _events(text) if e.trigger == "arrested"]
+    assert arrested.location == "Nairobi"
+    alone = "Police in Kenya arrested three fans outside the stadium."
+    (arrested,) = [e for e in _events(alone) if e.trigger == "arrested"]
+    assert arrested.location == "Kenya"  # no earlier stadium: the subject's place
+
+
+def test_an_area_named_with_a_name_or_beside_one_is_a_place():
+    (held,) = [e for e in _events("Sudan and South Sudan will hold peace talks in Ethiopia's capital, Addis Ababa, "
+                                  "next week.") if e.trigger == "hold"]
+    assert held.location == "Addis Ababa"
+    (shelled,) = [e for e in _events("Ethiopian troops shelled the rebel enclave in Amhara region on Monday.")
+                  if e.trigger == "shelled"]
+    assert shelled.location == "Amhara region"
+
+
+def test_a_place_on_the_clauses_subject():
+    (strikes,) = [e for e in _events("The rebel enclave in southern Idlib province shrank under Syrian airstrikes.")
+                  if e.trigger == "airstrikes"]
+    assert strikes.location == "Idlib province"
+    (demand,) = [e for e in _events("A communique issued by the Sudanese army in Khartoum demanded that Egypt "
+                                    "withdraw its troops.") if e.trigger == "demanded"]
+    assert demand.location == "Khartoum"
+
+
+def test_the_news_of_the_lead_sets_the_place_of_events_with_none():
+    text = ("Peace talks in Doha between Afghan officials and the Taliban have collapsed. "
+            "The Afghan delegation blamed the Taliban for the failure. "
+            "In 2019 Afghan officials had accused Pakistan of sheltering the Taliban.")
+    events = _events(text)
+    assert {e.location for e in events if e.trigger in ("talks", "blamed")} == {"Doha"}
+    (accused,) = [e for e in events if e.trigger == "accused"]
+    assert (accused.temporal_status, accused.location) == ("background", None)
+    (blamed,) = [e for e in _events("The Afghan delegation blamed the Taliban for the failure.")
+                 if e.trigger == "blamed"]
+    assert blamed.location is None
+
+
+def test_state_media_is_the_countrys_state_agency_unless_the_story_names_the_outlet():
+    (bombed,) = [e for e in _events("Syrian state media said Israeli jets bombed an airbase near Homs on Tuesday.")
+                 if e.trigger == "bombed"]
+    assert bombed.reported_by == ("Syrian state media (SANA)",)
+    named = ("Syrian state media said Israeli jets bombed an airbase near Homs on Tuesday, the Syrian Arab News "
+             "Agency reported.")
+    (bombed,) = [e for e in _events(named) if e.trigger == "bombed"]
+    assert bombed.reported_by == ("SANA",)
+
+
+def test_an_event_told_inside_a_quotation_is_sourced_to_its_speaker():
+    text = ("Kenyan President William Ruto met reporters. \u201cWe are sure that Kenya will expel two Somali "
+            "diplomats. The decision is final,\u201d he said.")
+    (expel,) = [e for e in _events(text) if e.trigger == "expel"]
+    assert expel.reported_by == ("William Ruto",)
+
+
+def test_text_between_two_quotations_is_not_a_quotation():
+    from whimbrel.attribution import _quotations
+
+    text = ('"We will not yield," the minister said. Kenya expelled two diplomats.\n'
+            '    "The decision is final and it will stand," he said.')
+    assert [text[a:b] for a, b in _quotations(text)] == ["We will not yield,",
+                                                        "The decision is final and it will stand,"]
+    unclosed = '"The first paragraph of a quotation runs on.\n    "And the second one ends it," he said.'
+    assert [unclosed[a:b] for a, b in _quotations(unclosed)] == ["And the second one ends it,"]
+
+
+def test_an_outlet_someone_spoke_to_sources_only_what_they_said():
+    text = ("Kenyan President William Ruto told the Daily Nation that Kenya would expel two Somali diplomats. "
+            "Ethiopian troops shelled the rebel enclave in Amhara region on Monday.")
+    events = {e.trigger: e for e in _events(text)}
+    assert events["expel"].reported_by == ("William Ruto", "Daily Nation")
+    assert "Daily Nation" not in events["shelled"].reported_by
+    reported = text + " The Daily Nation reported the talks."
+    assert "Daily Nation" in {e.trigger: e for e in _events(reported)}["shelled"].reported_by
