@@ -526,3 +526,13 @@ def test_forces_of_a_named_leader_are_his_countrys(coder):
     actors = find_actors(doc, coder.kb, coder.nlp, "2018-06-30")
     forces = [t for t in doc if t.text == "forces"][-1]
     assert actors.phrases[forces.i].codes == ["SYR"]
+
+
+def test_a_countrys_organisations_count_towards_what_the_story_is_about():
+    import whimbrel
+
+    text = ("The SDF pressed its offensive on Monday. SDF commanders said the town would fall. Iraq closed "
+            "its border. The SDF later took the market, and Kurdish troops attacked the last positions.")
+    attack = next(e for e in whimbrel.code_text(text, date="2019-03-01") if e.trigger == "attacked")
+    # Syria is never named, but its Syrian Democratic Forces are, three times against Iraq's once
+    assert (attack.actor[0].code, attack.actor[0].sector) == ("SYR", "MIL")

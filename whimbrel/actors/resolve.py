@@ -77,8 +77,10 @@ def _assume_story_country(phrases: list[Phrase]) -> None:
     foreign powers often mention rebels elsewhere. A people living in several countries ("Kurdish
     officials", "the Kurds") belongs to the one of its homelands the story names twice as often as
     any other; an ethnicity named by a nationality ("ethnic Albanians") lives in the country the
-    story names most, other than that nationality's own."""
-    counts = Counter(p.codes[0] for p in phrases if p.kind in ("country", PERSON, "group") and len(p.codes) == 1)
+    story names most, other than that nationality's own. A country's organisations count as naming
+    it ("the SDF" for Syria), except news outlets and parties (see ``_GENERIC_ORG_SECTORS``)."""
+    counts = Counter(p.codes[0] for p in phrases if len(p.codes) == 1 and p.codes[0] not in NON_STATE_CODES and (
+        p.kind in ("country", PERSON, "group") or (p.kind == "organisation" and p.sector not in _GENERIC_ORG_SECTORS)))
     state_home, challenger_home = _dominant(counts, 1.5), _dominant(counts, 2)
     for phrase in phrases:
         if phrase.codes or phrase.entry is not None:
@@ -133,6 +135,11 @@ def _keep_introduced_roles(phrases: list[Phrase]) -> None:
         first = introduced.setdefault(phrase.entry.key, phrase)
         if first is not phrase and len(phrase.codes) <= 1:
             phrase.codes, phrase.sector, phrase.plover_code = list(first.codes), first.sector, first.plover_code
+
+
+# Organisations that do not tell what a story is about: the outlet reporting it, and parties, whose
+# names recur from country to country ("Christian Democrats", "Republicans").
+_GENERIC_ORG_SECTORS = {"JRN", "PTY"}
 
 
 def _dominant(counts: Counter, ratio: float) -> str | None:
