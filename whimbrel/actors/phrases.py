@@ -398,6 +398,7 @@ def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: st
         named = [c for m in group if organisation.start <= m.start < organisation.end
                  for c in (_entry_country(e, date) for e in m.entries[:1]) if c]
         phrase.codes, phrase.kind, phrase.how = named[-1:], "organisation", "name"
+        phrase.sector = None  # what kind of body it is, its name does not say
         phrase.name = organisation.text[4:] if organisation.text.lower().startswith("the ") else organisation.text
     if phrase.kind == "group":
         kinds = {e.kind for m in group for e in m.entries[:1]}
