@@ -321,3 +321,43 @@ def test_collective_object_is_matched_by_its_members():
 def test_place_of_a_when_clause_is_where_the_act_happened():
     text = "Chadian rebels killed 12 people on Friday when they attacked a market in Sudan."
     assert ("ASSAULT", "TCD", "SDN") in triples(events_of(text))
+
+
+def test_conjoined_clause_with_own_subject_keeps_its_realis():
+    found = events_of("Chad did not attack the convoy, but Libyan jets bombed the border town.", realis="all")
+    realis = {(e.event_type, e.actor[0].code if e.actor else None): e.realis for e in found}
+    assert realis.get(("ASSAULT", "LBY")) == "asserted"
+    assert realis.get(("ASSAULT", "TCD")) == "negated"
+
+
+def test_spoke_by_phone_is_a_consultation_but_speaking_is_not():
+    found = triples(events_of("The presidents of Kenya and Uganda spoke by phone on Friday."))
+    assert any(t[0] == "CONSULT" for t in found)
+    assert ("CONSULT", "TUR", "RUS") in triples(events_of("The Turkish president spoke with Vladimir Putin by telephone."))
+    assert not [e for e in events_of("The Kenyan minister spoke at a rally in Nairobi.") if e.event_type == "CONSULT"]
+
+
+def test_downing_aircraft_is_an_assault():
+    assert ("ASSAULT", "SYR", "ISR") in triples(events_of("Syrian air defences downed two Israeli missiles on Tuesday."))
+
+
+def test_calling_an_act_a_false_flag_is_an_accusation():
+    found = events_of("Russian diplomats called the chemical attack a false flag.")
+    assert [e.event_type for e in found] == ["ACCUSE"] and found[0].actor[0].code == "RUS"
+
+
+def test_ejecting_people_is_coercion_but_a_pilot_ejecting_is_no_event():
+    found = events_of("Egyptian police ejected foreign journalists from the courtroom.")
+    assert [e.event_type for e in found] == ["COERCE"]
+    assert not events_of("The Turkish pilot ejected safely before the jet crashed.")
+
+
+def test_counted_objects_are_matched_by_what_they_count():
+    found = events_of("Chinese hackers defaced dozens of Taiwanese government websites.")
+    assert [(e.event_type, e.mode) for e in found] == [("COERCE", "cyber")]
+
+
+def test_two_word_preposition_holds_the_recipient():
+    assert ("SANCTION", "IRN", "IRQ") in triples(events_of("Iran backed out of its deal with Iraq."))
+    found = events_of("A Russian official offered concessions, according to a Dutch senator.")
+    assert all(not e.recipient for e in found)

@@ -333,7 +333,8 @@ def _prep_object_words(verb: Token, prep: str) -> set[str]:
             for g in c.children if g.dep_ == "pobj"}
 
 
-_PARTITIVES = {"part", "some", "most", "all", "much", "portion", "half", "share", "bulk", "rest", "many", "one"}
+_PARTITIVES = {"part", "some", "most", "all", "much", "portion", "half", "share", "bulk", "rest", "many", "one",
+               "dozens", "scores", "hundreds", "thousands", "millions", "number", "handful", "couple", "lot", "lots"}
 _COLLECTIVES = {"team", "group", "mission", "contingent", "batch", "delegation"}
 
 
@@ -515,7 +516,15 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("prep", "dative", "prt") and child.lower_ in wanted:
             found += [obj for obj in child.children if obj.dep_ == "pobj"] or _stranded_object(child)
+        elif child.dep_ in ("prep", "prt") and child.lower_ in _PARTICLES:
+            # a two-word preposition parsed as a chain: "backed out of the deal", "away from the border"
+            found += [obj for inner in child.children if inner.dep_ == "prep" and inner.lower_ in wanted
+                      for obj in inner.children if obj.dep_ == "pobj"]
     return found
+
+
+_PARTICLES = {"out", "away", "off", "up", "down", "back"}
+"""Particles that head a two-word preposition ("out of", "away from"); "according to" is no such pair."""
 
 
 def _stranded_object(prep: Token) -> list[Token]:
@@ -655,8 +664,25 @@ def realis_of(verb: Token, lexicon: Lexicon) -> str:
         if outer in ("negated", "hypothetical"):
             return outer
     if verb.dep_ == "conj" and head != verb:
+        if any(c.dep_ in _SUBJECTS for c in children):
+            # "Chad did not attack, but Libya shelled the border": a clause with its own subject keeps only
+            # the setting it shares with the first one (reported, denied, conditional), not its negation
+            return _setting_realis(head, lexicon)
         return realis_of(head, lexicon)
     return "asserted"
+
+
+def _setting_realis(verb: Token, lexicon: Lexicon) -> str:
+    """The realis a verb's clause takes from the clauses above it, leaving out the verb's own markers."""
+    head = verb.head
+    if head == verb or verb.dep_ not in ("xcomp", "ccomp", "conj"):
+        return "asserted"
+    if verb.dep_ == "conj":
+        return _setting_realis(head, lexicon)
+    if head.lemma_.lower() in _DENIAL_VERBS:
+        return "denied"
+    outer = realis_of(head, lexicon)
+    return outer if outer in ("negated", "hypothetical") else "asserted"
 
 
 def _may_be_obligation(verb: Token) -> bool:
