@@ -361,3 +361,21 @@ def test_two_word_preposition_holds_the_recipient():
     assert ("SANCTION", "IRN", "IRQ") in triples(events_of("Iran backed out of its deal with Iraq."))
     found = events_of("A Russian official offered concessions, according to a Dutch senator.")
     assert all(not e.recipient for e in found)
+
+
+def test_approving_ones_own_plan_supports_no_one():
+    assert not [e for e in events_of("The Kenyan cabinet approved a new budget on Monday.") if e.event_type == "SUPPORT"]
+    assert ("SUPPORT", "FRA", "DEU") in triples(events_of("France approved Germany's plan for a joint fund."))
+
+
+def test_preparing_to_attack_is_a_show_of_force():
+    found = triples(events_of("The Russian army prepared to attack Ukrainian positions near Kharkiv."))
+    assert found == {("MOBILIZE", "RUS", "UKR")}
+    found = events_of("Germany prepared to sign a trade deal with France.")
+    assert "MOBILIZE" not in {e.event_type for e in found} and "AGREE" in {e.event_type for e in found}
+
+
+def test_readiness_to_use_force_is_a_threat_and_to_help_an_intention():
+    assert ("THREATEN", "IRN", "USA") in triples(events_of("Iran is ready to attack American bases in the Gulf."))
+    assert [e.event_type for e in events_of("Norway is prepared to send aid to Sudan.")] == ["AGREE"]
+

@@ -78,7 +78,8 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
                 trigger = _content_of_object(token, trigger, lexicon, consumed)
             candidates.append(_verb_candidate(token, trigger, actors, lexicon))
     candidates += _obligation_requests(verbs, actors, lexicon)
-    participles = [t for t in verbs if _stative(t, lexicon) and lemma_of(t, lexicon) not in lexicon.verbs]
+    coded = {c.token.i for c in candidates}
+    participles = [t for t in verbs if _stative(t, lexicon) and t.i not in coded]  # "is prepared to send aid"
     candidates += _intentions(adjectives + participles, actors, lexicon)
     for token in nouns:
         if token.i not in consumed and token.lemma_.lower() in lexicon.nouns:
@@ -233,8 +234,14 @@ def _intentions(adjectives: list[Token], actors: DocActors, lexicon: Lexicon) ->
         recipient_tokens += [g for c in clauses for g in _prep_objects(c, ("to", "with"))]
         if not argument_heads(recipient_tokens, actors):  # "willing to send arms to help defend X"
             recipient_tokens += [b for c in clauses for b in _purpose_beneficiaries(c, lexicon)]
+        trigger = _INTEND
+        content = _content_event(adjective, lexicon)
+        if content in _CONFLICT - {"MOBILIZE"}:
+            # "ready to attack", "prepared to impose sanctions": readiness to use force or punish is a threat;
+            # "willing to send troops" may be help as well as force, and stays an intention
+            trigger = replace(_INTEND, event="THREATEN", cameo=_THREAT_CODES.get(content, "130"))
         if actor_heads:
-            found.append(Candidate(_INTEND, adjective, actor_heads, argument_heads(recipient_tokens, actors),
+            found.append(Candidate(trigger, adjective, actor_heads, argument_heads(recipient_tokens, actors),
                                    realis_of(holder, lexicon) if holder.pos_ in ("VERB", "AUX") else "asserted"))
     return found
 
@@ -263,6 +270,9 @@ def _content_event(verb: Token, lexicon: Lexicon) -> str | None:
                 chosen = _choose_noun_trigger(obj, nouns) if nouns else None
                 if chosen is not None:
                     return chosen.event
+            inner = _content_event(clause, lexicon)  # "vowed to resume shelling": the act being resumed
+            if inner is not None:
+                return inner
     return None
 
 
@@ -273,7 +283,7 @@ def _by_content(verb: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | No
     if not (trigger.content or commissive):
         return trigger
     content = _content_event(verb, lexicon)
-    if content is None:
+    if content is None or trigger.content not in (None, "event", content):
         return None if trigger.content else trigger
     if commissive and trigger.event == "AGREE" and content in _CONFLICT:
         return replace(trigger, event="THREATEN", cameo=_THREAT_CODES.get(content, "130"), mode=None)
@@ -368,7 +378,14 @@ def _is_content_of_complement(token: Token, lexicon: Lexicon) -> bool:
         return True
     if token.dep_ not in ("xcomp", "ccomp") or lemma_of(head, lexicon) not in lexicon.verbs:
         return False
-    return any(t.complement for t in lexicon.verbs[lemma_of(head, lexicon)])
+    entries = lexicon.verbs[lemma_of(head, lexicon)]
+    if not any(t.complement for t in entries):
+        return False
+    if all(t.content not in (None, "event") for t in entries):
+        # "prepared to attack" holds its content, "prepared to sign a deal" is no event of its own
+        chosen = _choose_verb_trigger(head, entries)
+        return chosen is not None and _by_content(head, chosen, lexicon) is not None
+    return True
 
 
 def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Candidate:
@@ -403,7 +420,9 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         for obj in _objects(token):  # "demanded subsidies from the government", "cut ties with X"
             recipient_tokens += _prep_objects(obj, trigger.recipient)
     if trigger.complement and not recipient_tokens:
-        for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+        clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+        clauses += [g for c in clauses for g in c.children if g.dep_ == "xcomp"]  # "prepared to resume shelling X"
+        for clause in clauses:
             if clause.dep_ == "ccomp":  # "demanded that North Korea forsake...": its subject is the target
                 recipient_tokens += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             recipient_tokens += [c for c in clause.children if c.dep_ == "dobj"]
