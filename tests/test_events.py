@@ -379,3 +379,26 @@ def test_readiness_to_use_force_is_a_threat_and_to_help_an_intention():
     assert ("THREATEN", "IRN", "USA") in triples(events_of("Iran is ready to attack American bases in the Gulf."))
     assert [e.event_type for e in events_of("Norway is prepared to send aid to Sudan.")] == ["AGREE"]
 
+
+
+def test_declared_future_refusal_of_cooperation_is_a_rejection():
+    assert ("REJECT", "JPN", "PRK") in triples(events_of("Japan said it would not send aid to North Korea."))
+    assert ("REJECT", "RUS", "UKR") in triples(events_of("Russia will not hold talks with Ukraine."))
+    assert not events_of("Pakistan did not attend the summit in Delhi.")
+    assert not [e for e in events_of("Russia will not attack Finland, the Kremlin said.") if e.event_type == "REJECT"]
+
+
+def test_passive_act_on_ones_own_means_takes_their_owner_as_actor():
+    assert ("RETREAT", "USA", "TUR") in triples(events_of("US sanctions were lifted on several Turkish citizens."))
+    assert ("RETREAT", "RUS", None) in triples(events_of("Russian troops were pulled back from the border."))
+    assert ("COERCE", "KEN", "KEN") in triples(events_of("Kenyan protesters were arrested in Nairobi."))
+
+
+def test_talks_at_a_neutral_place_are_not_the_hosts_act():
+    found = [e for e in events_of("Talks were held with Iran in Geneva.") if e.event_type == "CONSULT"]
+    assert all(a.code != "CHE" for e in found for a in e.actor)
+
+
+def test_phone_call_in_a_time_clause():
+    text = "Three days after the Kenyan president and the Ugandan leader spoke by phone, Nairobi pledged new aid."
+    assert any(e.event_type == "CONSULT" for e in events_of(text))

@@ -91,7 +91,7 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
                 candidates.append(candidate)
     candidates = [_protest_target(c, actors, lexicon) if c.trigger.event == "PROTEST" and not c.recipient_heads else c
                   for c in candidates]
-    candidates = [_joint_exercise(c, actors) for c in candidates]
+    candidates = [_joint_exercise(_declared_refusal(c), actors) for c in candidates]
     triggers = {c.token.i for c in candidates}
     protests = {c.token.i for c in candidates if c.trigger.event == "PROTEST"}
     protests |= {clause_verb(c.token).i for c in candidates if c.trigger.event == "PROTEST"}
@@ -106,6 +106,25 @@ def _protest_as_purpose(candidate: Candidate) -> bool:
     token = candidate.token
     return candidate.trigger.event == "PROTEST" and token.dep_ == "advcl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+_REFUSED = {"CONSULT": ("125", "meet"), "AID": ("122", "assist"), "COOPERATE": ("121", "assist"),
+            "SUPPORT": ("120", None), "AGREE": ("120", None), "RETREAT": ("124", "yield"), "CONCEDE": ("124", "yield")}
+_WILL = {"will", "wo", "shall", "'ll", "would"}
+
+
+def _declared_refusal(candidate: Candidate) -> Candidate:
+    """"will not attend the summit", "said it would not lift the sanctions": a cooperative act or a concession
+    declared for the future and negated is a refusal, REJECT, and the refusal itself is asserted."""
+    if candidate.realis != "negated" or candidate.trigger.event not in _REFUSED:
+        return candidate
+    verb = clause_verb(candidate.token)
+    children = list(verb.children)
+    if not (any(c.dep_ == "neg" for c in children) and any(c.dep_ == "aux" and c.lower_ in _WILL for c in children)):
+        return candidate
+    cameo, mode = _REFUSED[candidate.trigger.event]
+    return replace(candidate, trigger=replace(candidate.trigger, event="REJECT", cameo=cameo, mode=mode, context=()),
+                   realis="asserted")
 
 
 _EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "wargame", "game", "patrol"}
@@ -339,7 +358,7 @@ def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger 
 
 
 def _prep_object_words(verb: Token, prep: str) -> set[str]:
-    return {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == prep
+    return {g.lemma_.lower() for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == prep
             for g in c.children if g.dep_ == "pobj"}
 
 
@@ -404,6 +423,11 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         recipient_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not recipient_tokens:  # the subject a passive conjunct shares, or the noun a participle modifies
             recipient_tokens = [token.head] if reduced else _subject(token)
+        if passive and not reduced and "dobj" not in trigger.recipient and not actor_tokens:
+            # "US sanctions were lifted on Turkish citizens", "Russian troops were pulled back from the border":
+            # when the object is not the target, it is the doer's own means, and its owner is the doer
+            actor_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
+            recipient_tokens = [] if actor_tokens else recipient_tokens
         if reduced and "dobj" not in trigger.recipient and not actor_tokens:
             # the noun is the verb's object but not its target: "air defences stationed in the region",
             # "troops deployed near the border" are the mobilizing side's own forces
