@@ -402,3 +402,12 @@ def test_talks_at_a_neutral_place_are_not_the_hosts_act():
 def test_phone_call_in_a_time_clause():
     text = "Three days after the Kenyan president and the Ugandan leader spoke by phone, Nairobi pledged new aid."
     assert any(e.event_type == "CONSULT" for e in events_of(text))
+
+
+def test_an_act_after_since_is_a_point_in_time():
+    assert not events_of("Rebels have held the town since last month's Ethiopian offensive.")
+
+
+def test_working_with_a_partner_is_cooperation():
+    found = triples(events_of("The Australian government is working with the International Committee of the Red Cross."))
+    assert ("COOPERATE", "AUS", "NGO") in found

@@ -578,7 +578,7 @@ def _stranded_object(prep: Token) -> list[Token]:
     return [s for clause in clauses for s in clause.children if s.dep_ in _SUBJECTS and s.left_edge.i == prep.i + 1]
 
 
-_CIRCUMSTANCES = {"in", "after", "following", "during", "amid", "amidst", "before", "since", "despite"}
+_CIRCUMSTANCES = {"in", "after", "following", "during", "amid", "amidst", "before", "despite"}
 """Prepositions that set a noun event beside the clause's own act ("seized the town after fierce fighting",
 "shunned work in protest"), so it is reported even when the clause's verb is an event too."""
 
@@ -598,6 +598,8 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         if governor.pos_ == "NOUN" and governor.dep_ == "dobj":
             recipient_tokens += _prep_objects(governor, trigger.recipient)
             governor = governor.head
+    if link == "since":
+        return None  # "holed up since last month's invasion": an earlier act as a point in time, not a report of it
     if link in ("in", "under") and token.lemma_.lower() in lexicon.state_nouns and not (
             governor.pos_ == "VERB" and lemma_of(governor, lexicon) in lexicon.light_verbs):
         return None  # "died in custody", "lives under occupation": a state, not an act ("placed under arrest" is)
