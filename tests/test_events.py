@@ -321,3 +321,93 @@ def test_collective_object_is_matched_by_its_members():
 def test_place_of_a_when_clause_is_where_the_act_happened():
     text = "Chadian rebels killed 12 people on Friday when they attacked a market in Sudan."
     assert ("ASSAULT", "TCD", "SDN") in triples(events_of(text))
+
+
+def test_conjoined_clause_with_own_subject_keeps_its_realis():
+    found = events_of("Chad did not attack the convoy, but Libyan jets bombed the border town.", realis="all")
+    realis = {(e.event_type, e.actor[0].code if e.actor else None): e.realis for e in found}
+    assert realis.get(("ASSAULT", "LBY")) == "asserted"
+    assert realis.get(("ASSAULT", "TCD")) == "negated"
+
+
+def test_spoke_by_phone_is_a_consultation_but_speaking_is_not():
+    found = triples(events_of("The presidents of Kenya and Uganda spoke by phone on Friday."))
+    assert any(t[0] == "CONSULT" for t in found)
+    assert ("CONSULT", "TUR", "RUS") in triples(events_of("The Turkish president spoke with Vladimir Putin by telephone."))
+    assert not [e for e in events_of("The Kenyan minister spoke at a rally in Nairobi.") if e.event_type == "CONSULT"]
+
+
+def test_downing_aircraft_is_an_assault():
+    assert ("ASSAULT", "SYR", "ISR") in triples(events_of("Syrian air defences downed two Israeli missiles on Tuesday."))
+
+
+def test_calling_an_act_a_false_flag_is_an_accusation():
+    found = events_of("Russian diplomats called the chemical attack a false flag.")
+    assert [e.event_type for e in found] == ["ACCUSE"] and found[0].actor[0].code == "RUS"
+
+
+def test_ejecting_people_is_coercion_but_a_pilot_ejecting_is_no_event():
+    found = events_of("Egyptian police ejected foreign journalists from the courtroom.")
+    assert [e.event_type for e in found] == ["COERCE"]
+    assert not events_of("The Turkish pilot ejected safely before the jet crashed.")
+
+
+def test_counted_objects_are_matched_by_what_they_count():
+    found = events_of("Chinese hackers defaced dozens of Taiwanese government websites.")
+    assert [(e.event_type, e.mode) for e in found] == [("COERCE", "cyber")]
+
+
+def test_two_word_preposition_holds_the_recipient():
+    assert ("SANCTION", "IRN", "IRQ") in triples(events_of("Iran backed out of its deal with Iraq."))
+    found = events_of("A Russian official offered concessions, according to a Dutch senator.")
+    assert all(not e.recipient for e in found)
+
+
+def test_approving_ones_own_plan_supports_no_one():
+    assert not [e for e in events_of("The Kenyan cabinet approved a new budget on Monday.") if e.event_type == "SUPPORT"]
+    assert ("SUPPORT", "FRA", "DEU") in triples(events_of("France approved Germany's plan for a joint fund."))
+
+
+def test_preparing_to_attack_is_a_show_of_force():
+    found = triples(events_of("The Russian army prepared to attack Ukrainian positions near Kharkiv."))
+    assert found == {("MOBILIZE", "RUS", "UKR")}
+    found = events_of("Germany prepared to sign a trade deal with France.")
+    assert "MOBILIZE" not in {e.event_type for e in found} and "AGREE" in {e.event_type for e in found}
+
+
+def test_readiness_to_use_force_is_a_threat_and_to_help_an_intention():
+    assert ("THREATEN", "IRN", "USA") in triples(events_of("Iran is ready to attack American bases in the Gulf."))
+    assert [e.event_type for e in events_of("Norway is prepared to send aid to Sudan.")] == ["AGREE"]
+
+
+
+def test_declared_future_refusal_of_cooperation_is_a_rejection():
+    assert ("REJECT", "JPN", "PRK") in triples(events_of("Japan said it would not send aid to North Korea."))
+    assert ("REJECT", "RUS", "UKR") in triples(events_of("Russia will not hold talks with Ukraine."))
+    assert not events_of("Pakistan did not attend the summit in Delhi.")
+    assert not [e for e in events_of("Russia will not attack Finland, the Kremlin said.") if e.event_type == "REJECT"]
+
+
+def test_passive_act_on_ones_own_means_takes_their_owner_as_actor():
+    assert ("RETREAT", "USA", "TUR") in triples(events_of("US sanctions were lifted on several Turkish citizens."))
+    assert ("RETREAT", "RUS", None) in triples(events_of("Russian troops were pulled back from the border."))
+    assert ("COERCE", "KEN", "KEN") in triples(events_of("Kenyan protesters were arrested in Nairobi."))
+
+
+def test_talks_at_a_neutral_place_are_not_the_hosts_act():
+    found = [e for e in events_of("Talks were held with Iran in Geneva.") if e.event_type == "CONSULT"]
+    assert all(a.code != "CHE" for e in found for a in e.actor)
+
+
+def test_phone_call_in_a_time_clause():
+    text = "Three days after the Kenyan president and the Ugandan leader spoke by phone, Nairobi pledged new aid."
+    assert any(e.event_type == "CONSULT" for e in events_of(text))
+
+
+def test_an_act_after_since_is_a_point_in_time():
+    assert not events_of("Rebels have held the town since last month's Ethiopian offensive.")
+
+
+def test_working_with_a_partner_is_cooperation():
+    found = triples(events_of("The Australian government is working with the International Committee of the Red Cross."))
+    assert ("COOPERATE", "AUS", "NGO") in found

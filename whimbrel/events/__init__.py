@@ -64,7 +64,8 @@ def code_events(
         actor_refs = _refs(doc, candidate.actor_heads, actors)
         recipient_refs = tuple(r for r in _refs(doc, candidate.recipient_heads, actors)
                                if r.actor_id not in {a.actor_id for a in actor_refs})
-        if not any(a.code for a in actor_refs):
+        if not any(a.code for a in actor_refs) and candidate.trigger.event != "CONSULT":
+            # talks "held in Geneva" are no Swiss act: meetings are often at a neutral place
             actor_refs = _local_actor(doc, candidate, actor_refs, actors)
         if not keep_uncoded and not any(a.code for a in actor_refs) and not _unknown_perpetrator(
                 candidate, actor_refs, recipient_refs):

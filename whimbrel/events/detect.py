@@ -78,7 +78,8 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
                 trigger = _content_of_object(token, trigger, lexicon, consumed)
             candidates.append(_verb_candidate(token, trigger, actors, lexicon))
     candidates += _obligation_requests(verbs, actors, lexicon)
-    participles = [t for t in verbs if _stative(t, lexicon) and lemma_of(t, lexicon) not in lexicon.verbs]
+    coded = {c.token.i for c in candidates}
+    participles = [t for t in verbs if _stative(t, lexicon) and t.i not in coded]  # "is prepared to send aid"
     candidates += _intentions(adjectives + participles, actors, lexicon)
     for token in nouns:
         if token.i not in consumed and token.lemma_.lower() in lexicon.nouns:
@@ -90,7 +91,7 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
                 candidates.append(candidate)
     candidates = [_protest_target(c, actors, lexicon) if c.trigger.event == "PROTEST" and not c.recipient_heads else c
                   for c in candidates]
-    candidates = [_joint_exercise(c, actors) for c in candidates]
+    candidates = [_joint_exercise(_declared_refusal(c), actors) for c in candidates]
     triggers = {c.token.i for c in candidates}
     protests = {c.token.i for c in candidates if c.trigger.event == "PROTEST"}
     protests |= {clause_verb(c.token).i for c in candidates if c.trigger.event == "PROTEST"}
@@ -105,6 +106,25 @@ def _protest_as_purpose(candidate: Candidate) -> bool:
     token = candidate.token
     return candidate.trigger.event == "PROTEST" and token.dep_ == "advcl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+_REFUSED = {"CONSULT": ("125", "meet"), "AID": ("122", "assist"), "COOPERATE": ("121", "assist"),
+            "SUPPORT": ("120", None), "AGREE": ("120", None), "RETREAT": ("124", "yield"), "CONCEDE": ("124", "yield")}
+_WILL = {"will", "wo", "shall", "'ll", "would"}
+
+
+def _declared_refusal(candidate: Candidate) -> Candidate:
+    """"will not attend the summit", "said it would not lift the sanctions": a cooperative act or a concession
+    declared for the future and negated is a refusal, REJECT, and the refusal itself is asserted."""
+    if candidate.realis != "negated" or candidate.trigger.event not in _REFUSED:
+        return candidate
+    verb = clause_verb(candidate.token)
+    children = list(verb.children)
+    if not (any(c.dep_ == "neg" for c in children) and any(c.dep_ == "aux" and c.lower_ in _WILL for c in children)):
+        return candidate
+    cameo, mode = _REFUSED[candidate.trigger.event]
+    return replace(candidate, trigger=replace(candidate.trigger, event="REJECT", cameo=cameo, mode=mode, context=()),
+                   realis="asserted")
 
 
 _EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "wargame", "game", "patrol"}
@@ -233,8 +253,14 @@ def _intentions(adjectives: list[Token], actors: DocActors, lexicon: Lexicon) ->
         recipient_tokens += [g for c in clauses for g in _prep_objects(c, ("to", "with"))]
         if not argument_heads(recipient_tokens, actors):  # "willing to send arms to help defend X"
             recipient_tokens += [b for c in clauses for b in _purpose_beneficiaries(c, lexicon)]
+        trigger = _INTEND
+        content = _content_event(adjective, lexicon)
+        if content in _CONFLICT - {"MOBILIZE"}:
+            # "ready to attack", "prepared to impose sanctions": readiness to use force or punish is a threat;
+            # "willing to send troops" may be help as well as force, and stays an intention
+            trigger = replace(_INTEND, event="THREATEN", cameo=_THREAT_CODES.get(content, "130"))
         if actor_heads:
-            found.append(Candidate(_INTEND, adjective, actor_heads, argument_heads(recipient_tokens, actors),
+            found.append(Candidate(trigger, adjective, actor_heads, argument_heads(recipient_tokens, actors),
                                    realis_of(holder, lexicon) if holder.pos_ in ("VERB", "AUX") else "asserted"))
     return found
 
@@ -263,6 +289,9 @@ def _content_event(verb: Token, lexicon: Lexicon) -> str | None:
                 chosen = _choose_noun_trigger(obj, nouns) if nouns else None
                 if chosen is not None:
                     return chosen.event
+            inner = _content_event(clause, lexicon)  # "vowed to resume shelling": the act being resumed
+            if inner is not None:
+                return inner
     return None
 
 
@@ -273,7 +302,7 @@ def _by_content(verb: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | No
     if not (trigger.content or commissive):
         return trigger
     content = _content_event(verb, lexicon)
-    if content is None:
+    if content is None or trigger.content not in (None, "event", content):
         return None if trigger.content else trigger
     if commissive and trigger.event == "AGREE" and content in _CONFLICT:
         return replace(trigger, event="THREATEN", cameo=_THREAT_CODES.get(content, "130"), mode=None)
@@ -329,11 +358,12 @@ def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger 
 
 
 def _prep_object_words(verb: Token, prep: str) -> set[str]:
-    return {g.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == prep
+    return {g.lemma_.lower() for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == prep
             for g in c.children if g.dep_ == "pobj"}
 
 
-_PARTITIVES = {"part", "some", "most", "all", "much", "portion", "half", "share", "bulk", "rest", "many", "one"}
+_PARTITIVES = {"part", "some", "most", "all", "much", "portion", "half", "share", "bulk", "rest", "many", "one",
+               "dozens", "scores", "hundreds", "thousands", "millions", "number", "handful", "couple", "lot", "lots"}
 _COLLECTIVES = {"team", "group", "mission", "contingent", "batch", "delegation"}
 
 
@@ -367,7 +397,14 @@ def _is_content_of_complement(token: Token, lexicon: Lexicon) -> bool:
         return True
     if token.dep_ not in ("xcomp", "ccomp") or lemma_of(head, lexicon) not in lexicon.verbs:
         return False
-    return any(t.complement for t in lexicon.verbs[lemma_of(head, lexicon)])
+    entries = lexicon.verbs[lemma_of(head, lexicon)]
+    if not any(t.complement for t in entries):
+        return False
+    if all(t.content not in (None, "event") for t in entries):
+        # "prepared to attack" holds its content, "prepared to sign a deal" is no event of its own
+        chosen = _choose_verb_trigger(head, entries)
+        return chosen is not None and _by_content(head, chosen, lexicon) is not None
+    return True
 
 
 def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Candidate:
@@ -386,6 +423,11 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         recipient_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not recipient_tokens:  # the subject a passive conjunct shares, or the noun a participle modifies
             recipient_tokens = [token.head] if reduced else _subject(token)
+        if passive and not reduced and "dobj" not in trigger.recipient and not actor_tokens:
+            # "US sanctions were lifted on Turkish citizens", "Russian troops were pulled back from the border":
+            # when the object is not the target, it is the doer's own means, and its owner is the doer
+            actor_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
+            recipient_tokens = [] if actor_tokens else recipient_tokens
         if reduced and "dobj" not in trigger.recipient and not actor_tokens:
             # the noun is the verb's object but not its target: "air defences stationed in the region",
             # "troops deployed near the border" are the mobilizing side's own forces
@@ -402,7 +444,9 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         for obj in _objects(token):  # "demanded subsidies from the government", "cut ties with X"
             recipient_tokens += _prep_objects(obj, trigger.recipient)
     if trigger.complement and not recipient_tokens:
-        for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+        clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+        clauses += [g for c in clauses for g in c.children if g.dep_ == "xcomp"]  # "prepared to resume shelling X"
+        for clause in clauses:
             if clause.dep_ == "ccomp":  # "demanded that North Korea forsake...": its subject is the target
                 recipient_tokens += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             recipient_tokens += [c for c in clause.children if c.dep_ == "dobj"]
@@ -515,7 +559,15 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("prep", "dative", "prt") and child.lower_ in wanted:
             found += [obj for obj in child.children if obj.dep_ == "pobj"] or _stranded_object(child)
+        elif child.dep_ in ("prep", "prt") and child.lower_ in _PARTICLES:
+            # a two-word preposition parsed as a chain: "backed out of the deal", "away from the border"
+            found += [obj for inner in child.children if inner.dep_ == "prep" and inner.lower_ in wanted
+                      for obj in inner.children if obj.dep_ == "pobj"]
     return found
+
+
+_PARTICLES = {"out", "away", "off", "up", "down", "back"}
+"""Particles that head a two-word preposition ("out of", "away from"); "according to" is no such pair."""
 
 
 def _stranded_object(prep: Token) -> list[Token]:
@@ -526,7 +578,7 @@ def _stranded_object(prep: Token) -> list[Token]:
     return [s for clause in clauses for s in clause.children if s.dep_ in _SUBJECTS and s.left_edge.i == prep.i + 1]
 
 
-_CIRCUMSTANCES = {"in", "after", "following", "during", "amid", "amidst", "before", "since", "despite"}
+_CIRCUMSTANCES = {"in", "after", "following", "during", "amid", "amidst", "before", "despite"}
 """Prepositions that set a noun event beside the clause's own act ("seized the town after fierce fighting",
 "shunned work in protest"), so it is reported even when the clause's verb is an event too."""
 
@@ -546,6 +598,8 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         if governor.pos_ == "NOUN" and governor.dep_ == "dobj":
             recipient_tokens += _prep_objects(governor, trigger.recipient)
             governor = governor.head
+    if link == "since":
+        return None  # "holed up since last month's invasion": an earlier act as a point in time, not a report of it
     if link in ("in", "under") and token.lemma_.lower() in lexicon.state_nouns and not (
             governor.pos_ == "VERB" and lemma_of(governor, lexicon) in lexicon.light_verbs):
         return None  # "died in custody", "lives under occupation": a state, not an act ("placed under arrest" is)
@@ -655,8 +709,25 @@ def realis_of(verb: Token, lexicon: Lexicon) -> str:
         if outer in ("negated", "hypothetical"):
             return outer
     if verb.dep_ == "conj" and head != verb:
+        if any(c.dep_ in _SUBJECTS for c in children):
+            # "Chad did not attack, but Libya shelled the border": a clause with its own subject keeps only
+            # the setting it shares with the first one (reported, denied, conditional), not its negation
+            return _setting_realis(head, lexicon)
         return realis_of(head, lexicon)
     return "asserted"
+
+
+def _setting_realis(verb: Token, lexicon: Lexicon) -> str:
+    """The realis a verb's clause takes from the clauses above it, leaving out the verb's own markers."""
+    head = verb.head
+    if head == verb or verb.dep_ not in ("xcomp", "ccomp", "conj"):
+        return "asserted"
+    if verb.dep_ == "conj":
+        return _setting_realis(head, lexicon)
+    if head.lemma_.lower() in _DENIAL_VERBS:
+        return "denied"
+    outer = realis_of(head, lexicon)
+    return outer if outer in ("negated", "hypothetical") else "asserted"
 
 
 def _may_be_obligation(verb: Token) -> bool:

@@ -27,7 +27,8 @@ class Trigger:
     recipient: tuple[str, ...] = ("dobj",)
     actor: tuple[str, ...] = ("by",)
     complement: bool = False
-    content: bool = False  # fires only when its to-infinitive is itself an event ("declined to resign")
+    content: str | None = None  # "event": fires only when its to-infinitive is an event ("declined to resign");
+    # a PLOVER type: only when it is an event of that type ("prepared to attack")
     negated: bool = False  # fires only when the verb is negated ("will not allow"), as an asserted act
     partner: bool = False  # coded only with a recipient or several actors: "the cabinet met" is no consultation
 
@@ -71,7 +72,7 @@ def _trigger(raw: dict, pos: str) -> Trigger:
         recipient=tuple(str(r).lower() for r in raw.get("recipient") or default_recipient),
         actor=tuple(str(a).lower() for a in raw.get("actor") or ("by",)),
         complement=bool(raw.get("complement")),
-        content=raw.get("content") == "event",
+        content=raw.get("content") or None,
         negated=bool(raw.get("negated")),
         partner=bool(raw.get("partner")),
     )
