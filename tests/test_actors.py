@@ -536,3 +536,30 @@ def test_a_countrys_organisations_count_towards_what_the_story_is_about():
     attack = next(e for e in whimbrel.code_text(text, date="2019-03-01") if e.trigger == "attacked")
     # Syria is never named, but its Syrian Democratic Forces are, three times against Iraq's once
     assert (attack.actor[0].code, attack.actor[0].sector) == ("SYR", "MIL")
+
+
+def test_a_states_forces_in_a_clause_its_own_source_reports_are_its_own(coder):
+    from whimbrel.actors import find_actors
+
+    def codes_of(text: str, word: str) -> list[str]:
+        doc = coder.nlp(text)
+        actors = find_actors(doc, coder.kb, coder.nlp, "2018-05-09", reporting_verbs=coder.lexicon.reporting_verbs)
+        return actors.phrases[next(t.i for t in doc if t.text == word)].codes
+
+    assert codes_of("Iran and Israel traded threats. Syrian state media said air defences had downed two missiles.",
+                    "defences") == ["SYR"]
+    # rebels are no state's forces: a state's source does not make them its own
+    assert codes_of("Iran and Israel traded threats. Syrian state media said rebels had fired two missiles.",
+                    "rebels") == []
+
+
+def test_the_country_leading_a_force_codes_it(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Vietnamese-led forces retook a village after fighting with guerrillas. US-backed rebels fled.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "1985-01-01")
+    forces = actors.phrases[next(t.i for t in doc if t.text == "forces")]
+    assert (forces.codes, doc[forces.start].text) == (["VNM"], "Vietnamese")
+    # backing is not leading: the backer stays a phrase of its own, outside the rebels' phrase
+    rebels = actors.phrases[next(t.i for t in doc if t.text == "rebels")]
+    assert doc[rebels.start].text == "rebels"

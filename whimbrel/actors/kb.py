@@ -111,6 +111,7 @@ class ActorKB:
     serving_roles: frozenset[str] = frozenset()  # "an adviser to the UN": serves what "to" names
     leading_roles: frozenset[str] = frozenset()  # "the director of HRW": acts for the organisation "of" names
     collective_nouns: frozenset[str] = frozenset()  # "delegation", "government": a body, not one person
+    leading_participles: frozenset[str] = frozenset()  # "Saudi-led coalition": the leader names it
     country_nouns: frozenset[str] = frozenset()  # "the nation": a country named just before
     stance_prefixes: frozenset[str] = frozenset()  # "anti-Syria": a stance, not Syria
     ethnicity_markers: frozenset[str] = frozenset()  # "ethnic Albanians": a people, not Albania
@@ -243,6 +244,7 @@ def _add_agents(kb: ActorKB, agents: dict) -> None:
     kb.serving_roles = kb.serving_roles | {w.lower() for w in _as_list(agents.get("serving_roles"))}
     kb.leading_roles = kb.leading_roles | {w.lower() for w in _as_list(agents.get("leading_roles"))}
     kb.collective_nouns = kb.collective_nouns | {w.lower() for w in _as_list(agents.get("collective_nouns"))}
+    kb.leading_participles = kb.leading_participles | {w.lower() for w in _as_list(agents.get("leading_participles"))}
     kb.country_nouns = kb.country_nouns | {w.lower() for w in _as_list(agents.get("country_nouns"))}
     kb.stance_prefixes = kb.stance_prefixes | {w.lower() for w in _as_list(agents.get("stance_prefixes"))}
     kb.ethnicity_markers = kb.ethnicity_markers | {w.lower() for w in _as_list(agents.get("ethnicity_markers"))}

@@ -284,7 +284,7 @@ def build_phrases(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> lis
     by_token = {i: m for m in matches for i in range(m.start, m.end)}
     groups: dict[int, list[Match]] = {}
     for match in matches:
-        head = _phrase_head(doc[match.start : match.end].root, by_token)
+        head = _phrase_head(doc[match.start : match.end].root, by_token, kb)
         groups.setdefault(head.i, []).append(match)
     phrases = [_code_group(doc, doc[head], group, kb, date) for head, group in groups.items()]
     phrases = [p for p in phrases if p is not None]
@@ -305,14 +305,18 @@ def _head_lemma(token: Token, kb: ActorKB) -> str:
     return next((form for form in lemmas if form in kb.agent_ends), token.lower_)
 
 
-def _phrase_head(token: Token, by_token: dict[int, Match]) -> Token:
+def _phrase_head(token: Token, by_token: dict[int, Match], kb: ActorKB) -> Token:
     """Climb from a name or agent word to the head of the noun phrase it belongs to.
 
     A possessor or modifier joins its head only when that head is itself a name or agent
-    ("Norway's central bank"); "Russia's war" keeps Russia as a phrase of its own.
+    ("Norway's central bank"); "Russia's war" keeps Russia as a phrase of its own. The leader of
+    "Vietnamese-led forces", "the Saudi-led coalition" names the forces and the coalition.
     """
     if is_untagged(token):
         return _adjacent_head(token, by_token)
+    led = token.head
+    if token.dep_ == "npadvmod" and led.lower_ in kb.leading_participles and led.dep_ == "amod":
+        token = led.head
     while token.head != token:
         dep, head = token.dep_, token.head
         joins = dep in _PHRASE_LINKS or (dep == "conj" and token.pos_ == "ADJ" and token.head.pos_ == "ADJ")

@@ -14,6 +14,8 @@ are general facts of news English:
 - a person the knowledge base lacks keeps the title and country of the first mention under the
   surname ("opposition spokesman Tariq Halabi" ... "Halabi");
 - "the nation", "the kingdom" is the country just named, other than the one acting on it;
+- a state agent with no country in a clause a state's source reports is that state's ("Syrian state
+  media said air defences had downed...");
 - an agent with no country ("police") is the one the story names in full ("Australian federal
   police"), before or after, where the story names it for one country only;
 - an actor with no country takes the country the story is plainly about (see
@@ -58,6 +60,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     matches = sorted((m for m in matches if doc[m.start].idx >= skip_chars), key=lambda m: m.start)
     phrases = build_phrases(doc, matches, kb, date)
     _keep_introduced_roles(phrases)
+    _own_forces_of_the_reporter(doc, phrases, reporting_verbs)
     _same_agents_named_elsewhere(doc, phrases)
     _assume_story_country(phrases)
     _described_people(doc, phrases)
@@ -105,6 +108,24 @@ def _most_named(counts: Counter) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return None if ranked[0][0] in NON_STATE_CODES else ranked[0][0]
+
+
+def _own_forces_of_the_reporter(doc: Doc, phrases: list[Phrase], reporting_verbs: frozenset[str]) -> None:
+    """'Syrian state media said air defences had downed two missiles': a state's troops, police or
+    officials with no country, in a clause a state's own source reports, are that state's."""
+    by_head = {p.head: p for p in phrases}
+    for phrase in phrases:
+        if phrase.codes or phrase.entry is not None or phrase.sector not in _STATE_SECTORS:
+            continue
+        verb = doc[phrase.head].head
+        while verb.dep_ in ("conj", "xcomp", "aux") and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in reporting_verbs:
+            continue
+        reporters = [by_head.get(c.i) for c in verb.head.children if c.dep_ == "nsubj"]
+        reporter = next((r for r in reporters if r is not None and len(r.codes) == 1), None)
+        if reporter is not None and reporter.codes[0] not in NON_STATE_CODES and reporter.sector not in CHALLENGER_SECTORS:
+            phrase.codes = list(reporter.codes)
 
 
 def _same_agents_named_elsewhere(doc: Doc, phrases: list[Phrase]) -> None:
