@@ -563,3 +563,24 @@ def test_the_country_leading_a_force_codes_it(coder):
     # backing is not leading: the backer stays a phrase of its own, outside the rebels' phrase
     rebels = actors.phrases[next(t.i for t in doc if t.text == "rebels")]
     assert doc[rebels.start].text == "rebels"
+
+
+def test_conjoined_agents_share_the_nationality_in_front(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Israeli helicopters and tanks shelled the camp. Iraqi troops and rebels clashed.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2000-01-01")
+    assert actors.phrases[next(t.i for t in doc if t.text == "tanks")].codes == ["ISR"]
+    # a different kind of agent does not share it by conjunction
+    rebels = actors.phrases[next(t.i for t in doc if t.text == "rebels")]
+    assert (rebels.sector, doc[rebels.start].text) == ("REB", "rebels")
+
+
+def test_a_settlement_tied_to_a_country_stands_for_its_people(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Government forces retook a strategic village in western Cambodia. The town was quiet.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "1985-01-01")
+    village = actors.phrases[next(t.i for t in doc if t.text == "village")]
+    assert (village.codes, village.sector) == (["KHM"], "CVL")
+    assert next(t.i for t in doc if t.text == "town") not in actors.phrases  # no country tied to it

@@ -108,6 +108,7 @@ class ActorKB:
     orgs_by_spelling: dict[str, str] = field(default_factory=dict)  # spelling key -> entry key
     civilian_modifiers: frozenset[str] = frozenset()  # "ordinary Kazakhs": the people, not the state
     populace_words: frozenset[str] = frozenset()  # "people in the UK": civilians of a place
+    settlement_words: frozenset[str] = frozenset()  # "a village in Cambodia": its people
     serving_roles: frozenset[str] = frozenset()  # "an adviser to the UN": serves what "to" names
     leading_roles: frozenset[str] = frozenset()  # "the director of HRW": acts for the organisation "of" names
     collective_nouns: frozenset[str] = frozenset()  # "delegation", "government": a body, not one person
@@ -241,6 +242,7 @@ def _add_agents(kb: ActorKB, agents: dict) -> None:
     kb.religions = kb.religions | {w.lower() for w in _as_list(agents.get("religions"))}
     kb.civilian_modifiers = kb.civilian_modifiers | {w.lower() for w in _as_list(agents.get("civilian_modifiers"))}
     kb.populace_words = kb.populace_words | {w.lower() for w in _as_list(agents.get("populace"))}
+    kb.settlement_words = kb.settlement_words | {w.lower() for w in _as_list(agents.get("settlements"))}
     kb.serving_roles = kb.serving_roles | {w.lower() for w in _as_list(agents.get("serving_roles"))}
     kb.leading_roles = kb.leading_roles | {w.lower() for w in _as_list(agents.get("leading_roles"))}
     kb.collective_nouns = kb.collective_nouns | {w.lower() for w in _as_list(agents.get("collective_nouns"))}

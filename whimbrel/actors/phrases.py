@@ -680,15 +680,18 @@ def _nested_phrase(token: Token, by_head: dict[int, Phrase]) -> Phrase | None:
 
 def _populace_phrases(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> list[Phrase]:
     """'people in the UK', 'women of Gaza', 'ordinary people': a generic word for people, tied to a
-    place or set against the state, names civilians (CVL) rather than some unidentified actor."""
+    place or set against the state, names civilians (CVL) rather than some unidentified actor; so
+    does a place people live in, tied to a country ("a village in Western Cambodia")."""
     covered = {i for p in phrases for i in range(p.start, p.end)}
     by_head = {p.head: p for p in phrases}
     found = []
     for token in doc:
-        if token.i in covered or token.lower_ not in kb.populace_words or token.pos_ not in ("NOUN", "PROPN"):
+        word = token.lower_
+        if token.i in covered or token.pos_ not in ("NOUN", "PROPN") or (
+                word not in kb.populace_words and word not in kb.settlement_words):
             continue
         place = _place_of(token, by_head)
-        if place is None and not _civilian_modifier(token, kb):
+        if place is None and (word in kb.settlement_words or not _civilian_modifier(token, kb)):
             continue
         start = min([token.i] + [c.i for c in token.children if c.dep_ == "amod" and c.i < token.i])
         found.append(Phrase(head=token.i, start=start, end=token.i + 1, codes=list(place.codes[:1]) if place else [],

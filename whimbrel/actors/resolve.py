@@ -14,6 +14,8 @@ are general facts of news English:
 - a person the knowledge base lacks keeps the title and country of the first mention under the
   surname ("opposition spokesman Tariq Halabi" ... "Halabi");
 - "the nation", "the kingdom" is the country just named, other than the one acting on it;
+- an agent conjoined to another of the same sector shares its nationality ("Israeli helicopters
+  and tanks");
 - a state agent with no country in a clause a state's source reports is that state's ("Syrian state
   media said air defences had downed...");
 - an agent with no country ("police") is the one the story names in full ("Australian federal
@@ -60,6 +62,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     matches = sorted((m for m in matches if doc[m.start].idx >= skip_chars), key=lambda m: m.start)
     phrases = build_phrases(doc, matches, kb, date)
     _keep_introduced_roles(phrases)
+    _shared_modifiers(doc, phrases)
     _own_forces_of_the_reporter(doc, phrases, reporting_verbs)
     _same_agents_named_elsewhere(doc, phrases)
     _assume_story_country(phrases)
@@ -108,6 +111,25 @@ def _most_named(counts: Counter) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return None if ranked[0][0] in NON_STATE_CODES else ranked[0][0]
+
+
+def _shared_modifiers(doc: Doc, phrases: list[Phrase]) -> None:
+    """'Israeli helicopters and tanks': an agent conjoined to another of the same sector shares the
+    nationality in front of the first."""
+    by_head = {p.head: p for p in phrases}
+    for phrase in phrases:
+        head = doc[phrase.head]
+        if phrase.codes or phrase.entry is not None or head.dep_ != "conj":
+            continue
+        first = by_head.get(head.head.i)
+        if first is not None and len(first.codes) == 1 and first.sector == phrase.sector and first.kind == "group":
+            phrase.codes = list(first.codes)
+            continue
+        # "Israeli helicopters and tanks": the nationality modifies a first conjunct that is no agent word
+        modifiers = [by_head.get(c.i) for c in head.head.children if c.dep_ in ("amod", "compound")]
+        nationality = [m for m in modifiers if m is not None and m.kind == "country" and len(m.codes) == 1]
+        if first is None and len(nationality) == 1 and head.head.pos_ == "NOUN":
+            phrase.codes = list(nationality[0].codes)
 
 
 def _own_forces_of_the_reporter(doc: Doc, phrases: list[Phrase], reporting_verbs: frozenset[str]) -> None:
