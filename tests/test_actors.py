@@ -584,3 +584,13 @@ def test_a_settlement_tied_to_a_country_stands_for_its_people(coder):
     village = actors.phrases[next(t.i for t in doc if t.text == "village")]
     assert (village.codes, village.sector) == (["KHM"], "CVL")
     assert next(t.i for t in doc if t.text == "town") not in actors.phrases  # no country tied to it
+
+
+def test_officials_in_a_city_are_not_taken_for_its_countrys(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Syrian forces shelled Homs. Damascus denied it. Syria said the fighting was over. "
+                    "The opposition in Geneva rejected the plan, and residents in Aleppo fled.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2018-01-26")
+    assert actors.phrases[next(t.i for t in doc if t.text == "opposition")].codes == ["SYR"]  # not CHE
+    assert actors.phrases[next(t.i for t in doc if t.text == "residents")].codes == ["SYR"]

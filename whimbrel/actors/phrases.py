@@ -31,6 +31,9 @@ _PHRASE_LINKS = {"compound", "amod", "poss", "nmod", "flat", "appos", "nn"}
 _ORIGIN_PREPS = {"of", "from", "in", "at", "throughout", "across"}
 _LEADERSHIP_SECTORS = {"GOV", "SOC", "UNK"}
 _PLACE_KINDS = {COUNTRY, CAPITAL, PLACE}
+_VENUE_PREPS = {"in", "at"}
+# officials and politicians "in" a city may be visiting it; students, scholars, residents live there
+_VISITING_SECTORS = {"GOV", "OPP", "PTY", "LEG", "JUD", "SPY", "COP"}
 _PLACE_NAME_KINDS = {COUNTRY, DEMONYM, CAPITAL, PLACE}
 CHALLENGER_SECTORS = {"REB", "OPP"}  # rebels and opposition fight or oppose their own state
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "PRM", "IMG"}
@@ -579,7 +582,8 @@ def _borrow_origin_country(doc: Doc, phrases: list[Phrase]) -> None:
     """An agent with no country takes one from an "of/from/in/at" object: "people in the UK" -> GBR,
     "the forces of President Bashar al-Assad" -> SYR.
 
-    Armed agents do not take a country from "in" or "at", since troops in a country are rarely its own.
+    Armed agents do not take a country from "in" or "at", since troops in a country are rarely its own;
+    officials and politicians take it from "in/at" a country, not a city, where they may be visiting.
     """
     by_head = {p.head: p for p in phrases}
     for phrase in by_head.values():
@@ -596,6 +600,9 @@ def _borrow_origin_country(doc: Doc, phrases: list[Phrase]) -> None:
                         break
                     if not _gives_origin(source):  # "at the University of X in Scotland": look deeper
                         source = _nested_phrase(obj, by_head)
+                    if _gives_origin(source) and child.lower_ in _VENUE_PREPS and phrase.sector in _VISITING_SECTORS \
+                            and (source.kind != "country" or source.sector is not None):
+                        continue  # "the opposition in Geneva": a city is where officials meet, not whose they are
                     if _gives_origin(source):
                         phrase.codes = list(source.codes[:1])
                         if child.lower_ == "of" and source.kind == "organisation" and source.sector:
