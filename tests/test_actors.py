@@ -594,3 +594,17 @@ def test_officials_in_a_city_are_not_taken_for_its_countrys(coder):
     actors = find_actors(doc, coder.kb, coder.nlp, "2018-01-26")
     assert actors.phrases[next(t.i for t in doc if t.text == "opposition")].codes == ["SYR"]  # not CHE
     assert actors.phrases[next(t.i for t in doc if t.text == "residents")].codes == ["SYR"]
+
+
+def test_a_leads_title_joins_the_person_named_soon_after(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("The prime minister has confirmed the plan. Aid groups welcomed it. "
+                    "Scott Morrison said Australia would help.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2019-04-05")
+    title = actors.actor(actors.actor_of[next(t.i for t in doc if t.text == "minister")])
+    assert (title.name, title.kind, title.code) == ("Scott Morrison", "person", "AUS")
+    far = coder.nlp("The prime minister has confirmed the plan. Aid groups welcomed it. Critics objected. "
+                    "Others waited. Nobody spoke. Scott Morrison said Australia would help.")
+    far_actors = find_actors(far, coder.kb, coder.nlp, "2019-04-05")
+    assert far_actors.actor(far_actors.actor_of[next(t.i for t in far if t.text == "minister")]).name != "Scott Morrison"

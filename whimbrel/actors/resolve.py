@@ -6,7 +6,8 @@ are general facts of news English:
   alone later refers to that person ("Putin", "Kim");
 - regional shorthand resolves by the countries the story names ("the North" in a Korea story);
 - a definite description with a nationality and a singular title ("the North Korean leader")
-  refers to the person of that country and sector the story already named;
+  refers to the person of that country and sector the story already named, or names within the
+  next three sentences (a lead's "The prime minister has confirmed...");
 - a subject pronoun (he, she) refers to the one person named in the nearest preceding sentence
   that names people, or to that sentence's subject when it names several; "him" likewise, and
   "them" to the nearest plural actor, never to the subject of their own verb;
@@ -426,21 +427,31 @@ def _group(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> DocActors:
     result = DocActors()
     by_key: dict[str, Actor] = {}
     people_by_role: dict[tuple[str, str], str] = {}
+    first_of_role: dict[tuple[str, str], Phrase] = {}
     for phrase in sorted(phrases, key=lambda p: p.start):
-        key = _identity_key(phrase)
+        if phrase.kind == PERSON and phrase.codes:
+            first_of_role.setdefault((phrase.codes[0], phrase.sector or ""), phrase)
+    for phrase in sorted(phrases, key=lambda p: p.start):
+        key, name, kind = _identity_key(phrase), phrase.name, phrase.kind
         if phrase.entry is None and _is_singular_title(doc, phrase, kb):
-            person_key = people_by_role.get((phrase.codes[0], phrase.sector or ""))
+            role = (phrase.codes[0], phrase.sector or "")
+            person_key = people_by_role.get(role)
+            named_next = first_of_role.get(role)
             if person_key:
                 key = person_key
+                phrase.how = "description"
+            elif named_next is not None and _names_soon_after(doc, phrase, named_next):
+                # a lead's "the prime minister", named below
+                key, name, kind = _identity_key(named_next), named_next.name, named_next.kind
                 phrase.how = "description"
         actor = by_key.get(key)
         if actor is None:
             actor = Actor(
                 actor_id=f"A{len(by_key) + 1}",
-                name=phrase.name or doc[phrase.start : phrase.end].text,
+                name=name or doc[phrase.start : phrase.end].text,
                 code=phrase.codes[0] if phrase.codes else None,
                 sector=phrase.sector,
-                kind=phrase.kind,
+                kind=kind,
                 plover_code=phrase.plover_code,
             )
             by_key[key] = actor
@@ -454,6 +465,14 @@ def _group(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> DocActors:
         result.phrases[phrase.head] = phrase
         result.actor_of[phrase.head] = actor.actor_id
     return result
+
+
+def _names_soon_after(doc: Doc, description: Phrase, person: Phrase) -> bool:
+    """A story may open with a title ("The prime minister has confirmed...") and name the person in
+    one of the next three sentences."""
+    if person.start <= description.start:
+        return False
+    return sentence_index(doc, person.head) - sentence_index(doc, description.head) <= 3
 
 
 def _is_singular_title(doc: Doc, phrase: Phrase, kb: ActorKB) -> bool:
