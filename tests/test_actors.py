@@ -608,3 +608,13 @@ def test_a_leads_title_joins_the_person_named_soon_after(coder):
                     "Others waited. Nobody spoke. Scott Morrison said Australia would help.")
     far_actors = find_actors(far, coder.kb, coder.nlp, "2019-04-05")
     assert far_actors.actor(far_actors.actor_of[next(t.i for t in far if t.text == "minister")]).name != "Scott Morrison"
+
+
+def test_a_plural_noun_with_a_such_as_list_is_the_countries_listed(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Mediterranean countries such as Italy, France and Greece objected. Such proposals failed.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "1987-01-01")
+    countries = actors.phrases[next(t.i for t in doc if t.text == "countries")]
+    assert countries.codes == ["ITA", "FRA", "GRC"]
+    assert next(t.i for t in doc if t.text == "proposals") not in actors.phrases

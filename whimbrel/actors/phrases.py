@@ -296,6 +296,7 @@ def build_phrases(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> lis
     _serving_roles(doc, phrases, kb)
     _leading_roles(doc, phrases, kb)
     phrases += _populace_phrases(doc, phrases, kb)
+    phrases += _named_by_examples(doc, phrases)
     return sorted(phrases, key=lambda p: p.start)
 
 
@@ -704,6 +705,28 @@ def _populace_phrases(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> list[Phra
         found.append(Phrase(head=token.i, start=start, end=token.i + 1, codes=list(place.codes[:1]) if place else [],
                             sector="CVL", name=doc[start : token.i + 1].text, how="description",
                             head_lemma=token.lemma_.lower()))
+    return found
+
+
+def _named_by_examples(doc: Doc, phrases: list[Phrase]) -> list[Phrase]:
+    """'Western powers such as France and Britain condemned the attack': a plural noun that no
+    name or agent word codes is the countries its "such as" list names."""
+    covered = {i for p in phrases for i in range(p.start, p.end)}
+    by_head = {p.head: p for p in phrases}
+    found = []
+    for token in doc:
+        if token.i in covered or token.tag_ not in ("NNS", "NNPS"):
+            continue
+        listed = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "as"
+                  and any(c.lower_ == "such" for c in p.children) for o in p.children if o.dep_ == "pobj"]
+        for item in listed:  # "Italy, France and Greece": each conjunct hangs on the one before
+            listed += [c for c in item.children if c.dep_ == "conj"]
+        countries = [by_head[o.i] for o in listed if o.i in by_head and by_head[o.i].kind == "country"]
+        codes = list(dict.fromkeys(c for p in countries for c in p.codes[:1]))
+        if codes:
+            start = min([token.i] + [c.i for c in token.children if c.dep_ == "amod" and c.i < token.i])
+            found.append(Phrase(head=token.i, start=start, end=token.i + 1, codes=codes, kind="group",
+                                name=doc[start : token.i + 1].text, how="description", head_lemma=token.lemma_.lower()))
     return found
 
 
