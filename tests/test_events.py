@@ -411,3 +411,9 @@ def test_an_act_after_since_is_a_point_in_time():
 def test_working_with_a_partner_is_cooperation():
     found = triples(events_of("The Australian government is working with the International Committee of the Red Cross."))
     assert ("COOPERATE", "AUS", "NGO") in found
+
+
+def test_conviction_of_an_official_with_no_court_named_is_by_his_own_courts():
+    found = events_of("The former Bahraini minister has been sentenced to four years in prison.")
+    assert [(e.event_type, e.actor[0].code, e.actor[0].sector) for e in found] == [("SANCTION", "BHR", "JUD")]
+    assert not events_of("An American journalist was sentenced to 16 years in prison.")
