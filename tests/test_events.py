@@ -417,3 +417,14 @@ def test_conviction_of_an_official_with_no_court_named_is_by_his_own_courts():
     found = events_of("The former Bahraini minister has been sentenced to four years in prison.")
     assert [(e.event_type, e.actor[0].code, e.actor[0].sector) for e in found] == [("SANCTION", "BHR", "JUD")]
     assert not events_of("An American journalist was sentenced to 16 years in prison.")
+
+
+def test_being_on_strike_is_a_protest_by_the_subject():
+    found = triples(events_of("Over 150 Gambian teachers are on strike."))
+    assert {t[:2] for t in found} == {("PROTEST", "GMB")}
+    assert {t[:2] for t in triples(events_of("Haitian nurses are out on strike."))} == {("PROTEST", "HTI")}
+
+
+def test_a_modifier_fixes_the_sense_of_a_verbs_object():
+    assert [e.event_type for e in events_of("Teachers in Ghana launched a wildcat general strike on Tuesday.")] == ["PROTEST"]
+    assert ("ASSAULT", "ISR", "PSE") in triples(events_of("Israel launched air strikes on Gaza."))

@@ -75,7 +75,7 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
                 continue
             if trigger.objects:
                 consumed.update(o.i for o in _objects(token))
-                trigger = _content_of_object(token, trigger, lexicon, consumed)
+                trigger = _content_of_object(token, _qualified_object(token, trigger, lexicon), lexicon, consumed)
             candidates.append(_verb_candidate(token, trigger, actors, lexicon))
     candidates += _obligation_requests(verbs, actors, lexicon)
     coded = {c.token.i for c in candidates}
@@ -306,6 +306,17 @@ def _by_content(verb: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | No
         return None if trigger.content else trigger
     if commissive and trigger.event == "AGREE" and content in _CONFLICT:
         return replace(trigger, event="THREATEN", cameo=_THREAT_CODES.get(content, "130"), mode=None)
+    return trigger
+
+
+def _qualified_object(verb: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger:
+    """'launched a general strike', 'launched a cyber attack': a modifier that fixes the object noun's sense
+    (a noun entry with a modifier list) says which act it is, over the verb's entry for the bare noun."""
+    for obj in _objects(verb):
+        entries = [e for e in lexicon.nouns.get(obj.lemma_.lower(), ()) if e.modifiers]
+        chosen = _choose_noun_trigger(obj, tuple(entries)) if entries else None
+        if chosen is not None and chosen.event != trigger.event:
+            return replace(trigger, event=chosen.event, cameo=chosen.cameo, mode=chosen.mode, context=chosen.context)
     return trigger
 
 
@@ -605,6 +616,10 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         return None  # "died in custody", "lives under occupation": a state, not an act ("placed under arrest" is)
     if governor is not None and governor.pos_ in ("NOUN", "PROPN"):
         return None  # "the operators of the arms deal": a thing the sentence talks about, not an event it reports
+    if governor is not None and link == "on" and governor.lower_ == "out" and governor.dep_ == "advmod":
+        governor = governor.head  # "are out on strike"
+    if governor is not None and link == "on" and governor.lemma_ == "be" and not actor_tokens:
+        actor_tokens = _subject(governor)  # "teachers are on strike", "on hunger strike": the subject is doing it
     if governor is not None and governor.pos_ == "VERB":
         lemma = lemma_of(governor, lexicon)
         governing_trigger = _choose_verb_trigger(governor, lexicon.verbs[lemma]) if lemma in lexicon.verbs else None
