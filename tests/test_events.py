@@ -428,3 +428,9 @@ def test_being_on_strike_is_a_protest_by_the_subject():
 def test_a_modifier_fixes_the_sense_of_a_verbs_object():
     assert [e.event_type for e in events_of("Teachers in Ghana launched a wildcat general strike on Tuesday.")] == ["PROTEST"]
     assert ("ASSAULT", "ISR", "PSE") in triples(events_of("Israel launched air strikes on Gaza."))
+
+
+def test_forecasts_and_passives_are_not_declared_refusals():
+    assert not events_of("A Dutch diplomat said that Kenyan buyers would not give China a warm welcome.")
+    assert not events_of("The Zairean economy will not survive without Belgian assistance.")
+    assert not [e for e in events_of("Kenya will not be offered a seat at the summit.") if e.event_type == "REJECT"]

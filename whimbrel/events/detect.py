@@ -91,7 +91,7 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
                 candidates.append(candidate)
     candidates = [_protest_target(c, actors, lexicon) if c.trigger.event == "PROTEST" and not c.recipient_heads else c
                   for c in candidates]
-    candidates = [_joint_exercise(_declared_refusal(c), actors) for c in candidates]
+    candidates = [_joint_exercise(_declared_refusal(c, lexicon), actors) for c in candidates]
     triggers = {c.token.i for c in candidates}
     protests = {c.token.i for c in candidates if c.trigger.event == "PROTEST"}
     protests |= {clause_verb(c.token).i for c in candidates if c.trigger.event == "PROTEST"}
@@ -113,15 +113,23 @@ _REFUSED = {"CONSULT": ("125", "meet"), "AID": ("122", "assist"), "COOPERATE": (
 _WILL = {"will", "wo", "shall", "'ll", "would"}
 
 
-def _declared_refusal(candidate: Candidate) -> Candidate:
+def _declared_refusal(candidate: Candidate, lexicon: Lexicon) -> Candidate:
     """"will not attend the summit", "said it would not lift the sanctions": a cooperative act or a concession
     declared for the future and negated is a refusal, REJECT, and the refusal itself is asserted."""
     if candidate.realis != "negated" or candidate.trigger.event not in _REFUSED:
         return candidate
-    verb = clause_verb(candidate.token)
+    token = candidate.token
+    verb = token if token.pos_ == "VERB" else token.head
+    if verb.pos_ != "VERB" or (token is not verb and token.dep_ != "dobj"):
+        return candidate  # "the agreement would not hold", "won't survive without aid": no one refuses anything
     children = list(verb.children)
     if not (any(c.dep_ == "neg" for c in children) and any(c.dep_ == "aux" and c.lower_ in _WILL for c in children)):
         return candidate
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+        return candidate  # "will not be offered a third term": said of the one left out, not declared by a refuser
+    reporter = reporter_of(verb, lexicon)
+    if reporter is not None and not any(c.dep_ in _SUBJECTS and c.pos_ == "PRON" for c in children):
+        return candidate  # "a diplomat warned that buyers would not welcome China": a forecast, not a refusal
     cameo, mode = _REFUSED[candidate.trigger.event]
     return replace(candidate, trigger=replace(candidate.trigger, event="REJECT", cameo=cameo, mode=mode, context=()),
                    realis="asserted")
@@ -434,9 +442,10 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         recipient_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not recipient_tokens:  # the subject a passive conjunct shares, or the noun a participle modifies
             recipient_tokens = [token.head] if reduced else _subject(token)
-        if passive and not reduced and "dobj" not in trigger.recipient and not actor_tokens:
-            # "US sanctions were lifted on Turkish citizens", "Russian troops were pulled back from the border":
-            # when the object is not the target, it is the doer's own means, and its owner is the doer
+        own_means = trigger.objects or trigger.event == "MOBILIZE"  # not "a proposal by the US was withdrawn"
+        if passive and not reduced and own_means and "dobj" not in trigger.recipient and not actor_tokens:
+            # "US sanctions were lifted on Turkish citizens", "the USS Cole was deployed to the Gulf": when the
+            # object named in the entry is not the target, it is the doer's own means, and its owner is the doer
             actor_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
             recipient_tokens = [] if actor_tokens else recipient_tokens
         if reduced and "dobj" not in trigger.recipient and not actor_tokens:
