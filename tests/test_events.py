@@ -434,3 +434,13 @@ def test_forecasts_and_passives_are_not_declared_refusals():
     assert not events_of("A Dutch diplomat said that Kenyan buyers would not give China a warm welcome.")
     assert not events_of("The Zairean economy will not survive without Belgian assistance.")
     assert not [e for e in events_of("Kenya will not be offered a seat at the summit.") if e.event_type == "REJECT"]
+
+
+def test_saying_an_act_was_a_false_flag_is_an_accusation_by_the_speaker():
+    found = triples(events_of("Iranian officials said the explosion was a false flag."))
+    assert ("ACCUSE", "IRN", None) in found
+    assert not events_of("The Syrian army raised a white flag over the town.")
+
+
+def test_a_future_cooperative_act_needs_no_partner_to_be_an_intention():
+    assert [e.event_type for e in events_of("The Australian government would cooperate with an extraction, Morrison said.")] == ["AGREE"]

@@ -205,7 +205,8 @@ def _has_required_recipient(candidate: Candidate, recipient_refs, ontology: Onto
     """AID, COOPERATE and SANCTION are acts towards someone: without a recipient ("Bolivia imports
     diesel") they are not events; nor are "partner" triggers ("the cabinet met") unless a plural actor
     holds both sides ("the two leaders met"). Compound actors have each other as recipients by then."""
-    if candidate.trigger.event in ontology.needs_recipient:
+    intention = candidate.realis == "future" and candidate.trigger.event in _FUTURE_AS_AGREE
+    if candidate.trigger.event in ontology.needs_recipient and not intention:  # "would cooperate" is AGREE
         return bool(recipient_refs)
     plural = any(candidate.token.doc[h].tag_ in ("NNS", "NNPS") for h in candidate.actor_heads)
     return not candidate.trigger.partner or bool(recipient_refs) or plural

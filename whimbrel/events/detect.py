@@ -663,6 +663,12 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         realis = realis_of(governor, lexicon)
     else:
         realis = realis_of(token.head if token.head.pos_ == "VERB" else token, lexicon)
+    if trigger.event == "ACCUSE" and anchor.dep_ == "attr" and not argument_heads(actor_tokens, actors):
+        reporter = reporter_of(anchor.head, lexicon)
+        if reporter is not None:  # "officials said it was a false flag": to say so is the accusation
+            actor_tokens = _subject(reporter)
+            recipient_tokens += [c for c in anchor.head.children if c.dep_ == "nsubj"]
+            realis = realis_of(reporter, lexicon)
     actor_heads, recipient_heads = argument_heads(actor_tokens, actors), argument_heads(recipient_tokens, actors)
     if not actor_heads and not recipient_heads:
         return None
