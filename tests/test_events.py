@@ -444,3 +444,8 @@ def test_saying_an_act_was_a_false_flag_is_an_accusation_by_the_speaker():
 
 def test_a_future_cooperative_act_needs_no_partner_to_be_an_intention():
     assert [e.event_type for e in events_of("The Australian government would cooperate with an extraction, Morrison said.")] == ["AGREE"]
+
+
+def test_an_intention_is_aimed_where_the_intended_act_is():
+    found = triples(events_of("El Salvador is willing to use force against Honduran students."))
+    assert found == {("THREATEN", "SLV", "HND")}

@@ -257,10 +257,12 @@ def _intentions(adjectives: list[Token], actors: DocActors, lexicon: Lexicon) ->
             continue
         holder = adjective if participle else adjective.head
         actor_heads = argument_heads(_subject(holder) if adjective.dep_ != "amod" or participle else [holder], actors)
+        recipient_heads = _content_recipients(clauses, actors, lexicon)
         recipient_tokens = [g for c in clauses for g in c.children if g.dep_ in ("dobj", "pobj")]
         recipient_tokens += [g for c in clauses for g in _prep_objects(c, ("to", "with"))]
         if not argument_heads(recipient_tokens, actors):  # "willing to send arms to help defend X"
             recipient_tokens += [b for c in clauses for b in _purpose_beneficiaries(c, lexicon)]
+        recipient_heads = recipient_heads or argument_heads(recipient_tokens, actors)
         trigger = _INTEND
         content = _content_event(adjective, lexicon)
         if content in _CONFLICT - {"MOBILIZE"}:
@@ -268,9 +270,22 @@ def _intentions(adjectives: list[Token], actors: DocActors, lexicon: Lexicon) ->
             # "willing to send troops" may be help as well as force, and stays an intention
             trigger = replace(_INTEND, event="THREATEN", cameo=_THREAT_CODES.get(content, "130"))
         if actor_heads:
-            found.append(Candidate(trigger, adjective, actor_heads, argument_heads(recipient_tokens, actors),
+            found.append(Candidate(trigger, adjective, actor_heads, recipient_heads,
                                    realis_of(holder, lexicon) if holder.pos_ in ("VERB", "AUX") else "asserted"))
     return found
+
+
+def _content_recipients(clauses: list[Token], actors: DocActors, lexicon: Lexicon) -> tuple[int, ...]:
+    """Whom the intended act is aimed at, by that act's own lexicon entry: "willing to use force against the
+    students" is aimed at the students, not at the force."""
+    for clause in clauses:
+        lemma = lemma_of(clause, lexicon)
+        chosen = _choose_verb_trigger(clause, lexicon.verbs[lemma]) if lemma in lexicon.verbs else None
+        if chosen is not None:
+            heads = _verb_candidate(clause, chosen, actors, lexicon).recipient_heads
+            if heads:
+                return heads
+    return ()
 
 
 _CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
