@@ -411,3 +411,41 @@ def test_an_act_after_since_is_a_point_in_time():
 def test_working_with_a_partner_is_cooperation():
     found = triples(events_of("The Australian government is working with the International Committee of the Red Cross."))
     assert ("COOPERATE", "AUS", "NGO") in found
+
+
+def test_conviction_of_an_official_with_no_court_named_is_by_his_own_courts():
+    found = events_of("The former Bahraini minister has been sentenced to four years in prison.")
+    assert [(e.event_type, e.actor[0].code, e.actor[0].sector) for e in found] == [("SANCTION", "BHR", "JUD")]
+    assert not events_of("An American journalist was sentenced to 16 years in prison.")
+
+
+def test_being_on_strike_is_a_protest_by_the_subject():
+    found = triples(events_of("Over 150 Gambian teachers are on strike."))
+    assert {t[:2] for t in found} == {("PROTEST", "GMB")}
+    assert {t[:2] for t in triples(events_of("Haitian nurses are out on strike."))} == {("PROTEST", "HTI")}
+
+
+def test_a_modifier_fixes_the_sense_of_a_verbs_object():
+    assert [e.event_type for e in events_of("Teachers in Ghana launched a wildcat general strike on Tuesday.")] == ["PROTEST"]
+    assert ("ASSAULT", "ISR", "PSE") in triples(events_of("Israel launched air strikes on Gaza."))
+
+
+def test_forecasts_and_passives_are_not_declared_refusals():
+    assert not events_of("A Dutch diplomat said that Kenyan buyers would not give China a warm welcome.")
+    assert not events_of("The Zairean economy will not survive without Belgian assistance.")
+    assert not [e for e in events_of("Kenya will not be offered a seat at the summit.") if e.event_type == "REJECT"]
+
+
+def test_saying_an_act_was_a_false_flag_is_an_accusation_by_the_speaker():
+    found = triples(events_of("Iranian officials said the explosion was a false flag."))
+    assert ("ACCUSE", "IRN", None) in found
+    assert not events_of("The Syrian army raised a white flag over the town.")
+
+
+def test_a_future_cooperative_act_needs_no_partner_to_be_an_intention():
+    assert [e.event_type for e in events_of("The Australian government would cooperate with an extraction, Morrison said.")] == ["AGREE"]
+
+
+def test_an_intention_is_aimed_where_the_intended_act_is():
+    found = triples(events_of("El Salvador is willing to use force against Honduran students."))
+    assert found == {("THREATEN", "SLV", "HND")}

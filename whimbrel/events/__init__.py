@@ -67,6 +67,8 @@ def code_events(
         if not any(a.code for a in actor_refs) and candidate.trigger.event != "CONSULT":
             # talks "held in Geneva" are no Swiss act: meetings are often at a neutral place
             actor_refs = _local_actor(doc, candidate, actor_refs, actors)
+        if not any(a.code for a in actor_refs):
+            actor_refs = _home_court(candidate, actor_refs, recipient_refs)
         if not keep_uncoded and not any(a.code for a in actor_refs) and not _unknown_perpetrator(
                 candidate, actor_refs, recipient_refs):
             continue
@@ -148,6 +150,22 @@ def _local_actor(doc: Doc, candidate: Candidate, actor_refs: tuple[ActorRef, ...
     return tuple(replace(a, code=local.code) for a in actor_refs) or (local,)
 
 
+_OFFICE = {"GOV", "LEG", "MIL", "COP", "JUD", "PTY", "OPP", "ELI"}
+
+
+def _home_court(candidate: Candidate, actor_refs: tuple[ActorRef, ...], recipient_refs: tuple[ActorRef, ...]
+                ) -> tuple[ActorRef, ...]:
+    """"Former Brazilian president Lula was sentenced to two years": a conviction that names no court, of a
+    holder of public office (tried at home; a foreigner's court is not knowable), is by his own country's courts."""
+    if candidate.trigger.mode != "convict":
+        return actor_refs
+    official = next((r for r in recipient_refs if r.sector in _OFFICE and r.code and r.code not in _NOT_STATES), None)
+    if official is None:
+        return actor_refs
+    return (ActorRef(official.text, f"{official.code} judiciary", official.code, "JUD", official.start, official.end,
+                     None),)
+
+
 _JURISDICTION = {"COP", "JUD"}
 
 
@@ -188,7 +206,8 @@ def _has_required_recipient(candidate: Candidate, recipient_refs, ontology: Onto
     """AID, COOPERATE and SANCTION are acts towards someone: without a recipient ("Bolivia imports
     diesel") they are not events; nor are "partner" triggers ("the cabinet met") unless a plural actor
     holds both sides ("the two leaders met"). Compound actors have each other as recipients by then."""
-    if candidate.trigger.event in ontology.needs_recipient:
+    intention = candidate.realis == "future" and candidate.trigger.event in _FUTURE_AS_AGREE
+    if candidate.trigger.event in ontology.needs_recipient and not intention:  # "would cooperate" is AGREE
         return bool(recipient_refs)
     plural = any(candidate.token.doc[h].tag_ in ("NNS", "NNPS") for h in candidate.actor_heads)
     return not candidate.trigger.partner or bool(recipient_refs) or plural

@@ -75,7 +75,7 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
                 continue
             if trigger.objects:
                 consumed.update(o.i for o in _objects(token))
-                trigger = _content_of_object(token, trigger, lexicon, consumed)
+                trigger = _content_of_object(token, _qualified_object(token, trigger, lexicon), lexicon, consumed)
             candidates.append(_verb_candidate(token, trigger, actors, lexicon))
     candidates += _obligation_requests(verbs, actors, lexicon)
     coded = {c.token.i for c in candidates}
@@ -91,7 +91,7 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
                 candidates.append(candidate)
     candidates = [_protest_target(c, actors, lexicon) if c.trigger.event == "PROTEST" and not c.recipient_heads else c
                   for c in candidates]
-    candidates = [_joint_exercise(_declared_refusal(c), actors) for c in candidates]
+    candidates = [_joint_exercise(_declared_refusal(c, lexicon), actors) for c in candidates]
     triggers = {c.token.i for c in candidates}
     protests = {c.token.i for c in candidates if c.trigger.event == "PROTEST"}
     protests |= {clause_verb(c.token).i for c in candidates if c.trigger.event == "PROTEST"}
@@ -113,15 +113,23 @@ _REFUSED = {"CONSULT": ("125", "meet"), "AID": ("122", "assist"), "COOPERATE": (
 _WILL = {"will", "wo", "shall", "'ll", "would"}
 
 
-def _declared_refusal(candidate: Candidate) -> Candidate:
+def _declared_refusal(candidate: Candidate, lexicon: Lexicon) -> Candidate:
     """"will not attend the summit", "said it would not lift the sanctions": a cooperative act or a concession
     declared for the future and negated is a refusal, REJECT, and the refusal itself is asserted."""
     if candidate.realis != "negated" or candidate.trigger.event not in _REFUSED:
         return candidate
-    verb = clause_verb(candidate.token)
+    token = candidate.token
+    verb = token if token.pos_ == "VERB" else token.head
+    if verb.pos_ != "VERB" or (token is not verb and token.dep_ != "dobj"):
+        return candidate  # "the agreement would not hold", "won't survive without aid": no one refuses anything
     children = list(verb.children)
     if not (any(c.dep_ == "neg" for c in children) and any(c.dep_ == "aux" and c.lower_ in _WILL for c in children)):
         return candidate
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+        return candidate  # "will not be offered a third term": said of the one left out, not declared by a refuser
+    reporter = reporter_of(verb, lexicon)
+    if reporter is not None and not any(c.dep_ in _SUBJECTS and c.pos_ == "PRON" for c in children):
+        return candidate  # "a diplomat warned that buyers would not welcome China": a forecast, not a refusal
     cameo, mode = _REFUSED[candidate.trigger.event]
     return replace(candidate, trigger=replace(candidate.trigger, event="REJECT", cameo=cameo, mode=mode, context=()),
                    realis="asserted")
@@ -249,10 +257,12 @@ def _intentions(adjectives: list[Token], actors: DocActors, lexicon: Lexicon) ->
             continue
         holder = adjective if participle else adjective.head
         actor_heads = argument_heads(_subject(holder) if adjective.dep_ != "amod" or participle else [holder], actors)
+        recipient_heads = _content_recipients(clauses, actors, lexicon)
         recipient_tokens = [g for c in clauses for g in c.children if g.dep_ in ("dobj", "pobj")]
         recipient_tokens += [g for c in clauses for g in _prep_objects(c, ("to", "with"))]
         if not argument_heads(recipient_tokens, actors):  # "willing to send arms to help defend X"
             recipient_tokens += [b for c in clauses for b in _purpose_beneficiaries(c, lexicon)]
+        recipient_heads = recipient_heads or argument_heads(recipient_tokens, actors)
         trigger = _INTEND
         content = _content_event(adjective, lexicon)
         if content in _CONFLICT - {"MOBILIZE"}:
@@ -260,9 +270,22 @@ def _intentions(adjectives: list[Token], actors: DocActors, lexicon: Lexicon) ->
             # "willing to send troops" may be help as well as force, and stays an intention
             trigger = replace(_INTEND, event="THREATEN", cameo=_THREAT_CODES.get(content, "130"))
         if actor_heads:
-            found.append(Candidate(trigger, adjective, actor_heads, argument_heads(recipient_tokens, actors),
+            found.append(Candidate(trigger, adjective, actor_heads, recipient_heads,
                                    realis_of(holder, lexicon) if holder.pos_ in ("VERB", "AUX") else "asserted"))
     return found
+
+
+def _content_recipients(clauses: list[Token], actors: DocActors, lexicon: Lexicon) -> tuple[int, ...]:
+    """Whom the intended act is aimed at, by that act's own lexicon entry: "willing to use force against the
+    students" is aimed at the students, not at the force."""
+    for clause in clauses:
+        lemma = lemma_of(clause, lexicon)
+        chosen = _choose_verb_trigger(clause, lexicon.verbs[lemma]) if lemma in lexicon.verbs else None
+        if chosen is not None:
+            heads = _verb_candidate(clause, chosen, actors, lexicon).recipient_heads
+            if heads:
+                return heads
+    return ()
 
 
 _CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
@@ -306,6 +329,17 @@ def _by_content(verb: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger | No
         return None if trigger.content else trigger
     if commissive and trigger.event == "AGREE" and content in _CONFLICT:
         return replace(trigger, event="THREATEN", cameo=_THREAT_CODES.get(content, "130"), mode=None)
+    return trigger
+
+
+def _qualified_object(verb: Token, trigger: Trigger, lexicon: Lexicon) -> Trigger:
+    """'launched a general strike', 'launched a cyber attack': a modifier that fixes the object noun's sense
+    (a noun entry with a modifier list) says which act it is, over the verb's entry for the bare noun."""
+    for obj in _objects(verb):
+        entries = [e for e in lexicon.nouns.get(obj.lemma_.lower(), ()) if e.modifiers]
+        chosen = _choose_noun_trigger(obj, tuple(entries)) if entries else None
+        if chosen is not None and chosen.event != trigger.event:
+            return replace(trigger, event=chosen.event, cameo=chosen.cameo, mode=chosen.mode, context=chosen.context)
     return trigger
 
 
@@ -423,9 +457,10 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         recipient_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not recipient_tokens:  # the subject a passive conjunct shares, or the noun a participle modifies
             recipient_tokens = [token.head] if reduced else _subject(token)
-        if passive and not reduced and "dobj" not in trigger.recipient and not actor_tokens:
-            # "US sanctions were lifted on Turkish citizens", "Russian troops were pulled back from the border":
-            # when the object is not the target, it is the doer's own means, and its owner is the doer
+        own_means = trigger.objects or trigger.event == "MOBILIZE"  # not "a proposal by the US was withdrawn"
+        if passive and not reduced and own_means and "dobj" not in trigger.recipient and not actor_tokens:
+            # "US sanctions were lifted on Turkish citizens", "the USS Cole was deployed to the Gulf": when the
+            # object named in the entry is not the target, it is the doer's own means, and its owner is the doer
             actor_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
             recipient_tokens = [] if actor_tokens else recipient_tokens
         if reduced and "dobj" not in trigger.recipient and not actor_tokens:
@@ -605,6 +640,10 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         return None  # "died in custody", "lives under occupation": a state, not an act ("placed under arrest" is)
     if governor is not None and governor.pos_ in ("NOUN", "PROPN"):
         return None  # "the operators of the arms deal": a thing the sentence talks about, not an event it reports
+    if governor is not None and link == "on" and governor.lower_ == "out" and governor.dep_ == "advmod":
+        governor = governor.head  # "are out on strike"
+    if governor is not None and link == "on" and governor.lemma_ == "be" and not actor_tokens:
+        actor_tokens = _subject(governor)  # "teachers are on strike", "on hunger strike": the subject is doing it
     if governor is not None and governor.pos_ == "VERB":
         lemma = lemma_of(governor, lexicon)
         governing_trigger = _choose_verb_trigger(governor, lexicon.verbs[lemma]) if lemma in lexicon.verbs else None
@@ -639,6 +678,12 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         realis = realis_of(governor, lexicon)
     else:
         realis = realis_of(token.head if token.head.pos_ == "VERB" else token, lexicon)
+    if trigger.event == "ACCUSE" and anchor.dep_ == "attr" and not argument_heads(actor_tokens, actors):
+        reporter = reporter_of(anchor.head, lexicon)
+        if reporter is not None:  # "officials said it was a false flag": to say so is the accusation
+            actor_tokens = _subject(reporter)
+            recipient_tokens += [c for c in anchor.head.children if c.dep_ == "nsubj"]
+            realis = realis_of(reporter, lexicon)
     actor_heads, recipient_heads = argument_heads(actor_tokens, actors), argument_heads(recipient_tokens, actors)
     if not actor_heads and not recipient_heads:
         return None
