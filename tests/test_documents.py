@@ -86,3 +86,13 @@ def test_an_outlet_someone_spoke_to_sources_only_what_they_said():
     assert "Daily Nation" not in events["shelled"].reported_by
     reported = text + " The Daily Nation reported the talks."
     assert "Daily Nation" in {e.trigger: e for e in _events(reported)}["shelled"].reported_by
+
+
+def test_a_part_of_a_named_place_or_a_two_word_preposition_reaches_the_place():
+    (killed,) = [e for e in _events("Two soldiers were killed by a roadside bomb outside of the Afghan city of "
+                                    "Kandahar.", date="2010-05-01") if e.trigger == "killed"]
+    assert killed.location == "Kandahar"
+    assert [a.code for a in killed.actor] == ["AFG"]  # no one named: the act is the place's
+    blasts = [e for e in _events("A journalist was killed in a car bomb blast in a busy district of western "
+                                 "Kabul.", date="2010-05-01") if e.trigger == "killed"]
+    assert blasts and blasts[0].location == "Kabul"

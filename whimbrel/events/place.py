@@ -83,15 +83,36 @@ def _search(frontier: list[Token], actors: DocActors) -> Token | None:
             # "deployed to the Arabian Sea": a verb of motion happens where it goes
             moves = word.pos_ == "VERB" and word.lemma_.lower() in motion
             for prep in (c for c in word.children if c.dep_ in ("prep", "agent") or (moves and c.dep_ == "dative")):
-                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                for obj in _prep_objects(prep):
                     if (prep.lower_ in _PLACE_PREPS or (moves and prep.lower_ == "to")) and _is_place(obj, actors):
                         return obj
+                    if prep.lower_ in _PLACE_PREPS and (whole := _place_it_is_part_of(obj, actors)) is not None:
+                        return whole
                     if prep.lower_ in _PLACE_PREPS and (earlier := _placed_before(obj, actors)) is not None:
                         return earlier
                     if prep.lower_ in _TARGET_PREPS and _is_facility(obj):
                         return obj
                     deeper.append(obj)
         frontier = deeper
+    return None
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, through a two-word one ("outside of the city", "close to the border")."""
+    direct = [o for o in prep.children if o.dep_ == "pobj"]
+    if direct:
+        return direct
+    return [o for p in prep.children if p.dep_ == "prep" and p.lower_ in ("of", "to") for o in p.children
+            if o.dep_ == "pobj"]
+
+
+def _place_it_is_part_of(token: Token, actors: DocActors) -> Token | None:
+    """'in a residential sector of eastern Beirut', 'outside of the Iraqi city of Basra': a part of a
+    named place is in that place."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if _is_place(obj, actors):
+                return obj
     return None
 
 
