@@ -618,3 +618,13 @@ def test_a_plural_noun_with_a_such_as_list_is_the_countries_listed(coder):
     countries = actors.phrases[next(t.i for t in doc if t.text == "countries")]
     assert countries.codes == ["ITA", "FRA", "GRC"]
     assert next(t.i for t in doc if t.text == "proposals") not in actors.phrases
+
+
+def test_famous_surnames_without_diacritics_and_beside_a_name_ner_found(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Trump and Erdogan spoke by phone on Friday.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2018-12-17")
+    assert {actors.actor(a).name for a in actors.actor_of.values()} >= {"Donald Trump", "Recep Tayyip Erdoğan"}
+    quiet = coder.nlp("Friday and Monday were quiet.")
+    assert not find_actors(quiet, coder.kb, coder.nlp, "2018-12-17").actors

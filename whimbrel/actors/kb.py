@@ -141,6 +141,10 @@ class ActorKB:
         return sorted(found, key=lambda e: (_KIND_ORDER.index(e.kind), e.key))
 
 
+def _fold_accents(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def spelling_key(name: str) -> str:
     """A name with the differences of transliteration removed: accents, case, hyphens, doubled
     letters, Arabic articles ("Boyko Borissov" = "Boyko Borisov", "Khürelsükh" = "Khurelsukh",
@@ -226,7 +230,10 @@ def _add_people(kb: ActorKB, rows: list[dict]) -> None:
                 kb.people_by_spelling.setdefault(spelling_key(surface), f"person:{name}")
         if any(r.source in _LEADER_SOURCES and r.sector == "GOV" for r in person_roles) and len(name.split()) > 1:
             surname_owners[name.split()[-1]].add(f"person:{name}")
-    kb.famous_surnames.update({s: next(iter(k)) for s, k in surname_owners.items() if len(k) == 1 and len(s) > 3})
+    famous = {s: next(iter(k)) for s, k in surname_owners.items() if len(k) == 1 and len(s) > 3}
+    kb.famous_surnames.update(famous)
+    for surname, key in famous.items():  # "Erdogan" for "Erdoğan": news often drops the diacritics
+        kb.famous_surnames.setdefault(_fold_accents(surname), key)
 
 
 def _add_agents(kb: ActorKB, agents: dict) -> None:

@@ -152,11 +152,17 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
         entries = tuple(kb.lookup(surface_of[(span.start, span.end)]))
         matches.append(Match(span.start, span.end, entries))
         taken.update(range(span.start, span.end))
-    for token in doc:
-        key = kb.famous_surnames.get(token.text)
+    surnames = [t for t in doc if t.text in kb.famous_surnames and t.i not in taken and not _part_of_longer_name(t)]
+    for token in surnames:
         looks_like_name = token.ent_type_ in _NER_LABELS  # NER's word: "Friday" the day is no Mr Friday
-        if key and looks_like_name and token.i not in taken and not _part_of_longer_name(token):
-            matches.append(Match(token.i, token.i + 1, (kb.entries[key],)))
+        if looks_like_name:
+            matches.append(Match(token.i, token.i + 1, (kb.entries[kb.famous_surnames[token.text]],)))
+            taken.add(token.i)
+    for token in surnames:  # "Trump and Erdogan": coordinated with a name, a name though NER missed it
+        partners = [token.head] if token.dep_ == "conj" else [c for c in token.children if c.dep_ == "conj"]
+        if token.i not in taken and token.pos_ == "PROPN" and any(
+                p.i in taken or p.ent_type_ == "PERSON" for p in partners):
+            matches.append(Match(token.i, token.i + 1, (kb.entries[kb.famous_surnames[token.text]],)))
             taken.add(token.i)
     matches.extend(_chinese_name_matches(doc, kb, taken))
     matches.extend(_agent_matches(doc, kb, taken, lowers, lemmas))
