@@ -411,3 +411,32 @@ def test_an_act_after_since_is_a_point_in_time():
 def test_working_with_a_partner_is_cooperation():
     found = triples(events_of("The Australian government is working with the International Committee of the Red Cross."))
     assert ("COOPERATE", "AUS", "NGO") in found
+
+
+def test_plea_needs_an_infinitive():
+    found = [e for e in events_of("The family of the British prisoner has pleaded to be brought back to Britain.")
+             if e.event_type == "REQUEST"]
+    assert found and "GBR" in {a.code for a in found[0].actor} and found[0].recipient[0].code == "GBR"
+    assert not events_of("The British defendant pleaded guilty to fraud.")
+
+
+def test_helping_to_storm_is_the_content_of_preparing():
+    found = events_of("Egyptian troops are preparing to help in storming the town.")
+    assert [(e.event_type, e.actor[0].code) for e in found] == [("MOBILIZE", "EGY")]
+
+
+def test_blocking_participation_is_a_rejection():
+    found = events_of("Participation by Ghana in the summit has been blocked by Nigeria.")
+    assert ("REJECT", "NGA", "GHA") in triples(found)
+
+
+def test_advance_warning_of_ones_own_act_is_shared_information():
+    found = triples(events_of("France gave Germany advance warning of the strike."))
+    assert ("COOPERATE", "FRA", "DEU") in found and not any(t[0] == "THREATEN" for t in found)
+    assert ("THREATEN", "FRA", "DEU") in triples(events_of("France issued a warning to Germany."))
+
+
+def test_stated_will_to_cooperate_needs_no_partner():
+    found = events_of("The Chilean minister said the government would cooperate with the inquiry.")
+    assert [(e.event_type, e.actor[0].code) for e in found] == [("AGREE", "CHL")]
+    assert not events_of("The Chilean minister said the government cooperated with the inquiry.")

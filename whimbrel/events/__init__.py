@@ -189,7 +189,8 @@ def _has_required_recipient(candidate: Candidate, recipient_refs, ontology: Onto
     diesel") they are not events; nor are "partner" triggers ("the cabinet met") unless a plural actor
     holds both sides ("the two leaders met"). Compound actors have each other as recipients by then."""
     if candidate.trigger.event in ontology.needs_recipient:
-        return bool(recipient_refs)
+        # "said it would cooperate": a stated will to help or work with others is AGREE, which needs no partner
+        return bool(recipient_refs) or (candidate.realis == "future" and candidate.trigger.event in _FUTURE_AS_AGREE)
     plural = any(candidate.token.doc[h].tag_ in ("NNS", "NNPS") for h in candidate.actor_heads)
     return not candidate.trigger.partner or bool(recipient_refs) or plural
 

@@ -292,6 +292,23 @@ def _content_event(verb: Token, lexicon: Lexicon) -> str | None:
             inner = _content_event(clause, lexicon)  # "vowed to resume shelling": the act being resumed
             if inner is not None:
                 return inner
+        if lemma in lexicon.purpose_verbs:
+            inner = _helped_act(clause, lexicon)  # "prepared to help (in) storming the town": the act helped with
+            if inner is not None:
+                return inner
+    return None
+
+
+def _helped_act(verb: Token, lexicon: Lexicon) -> str | None:
+    """The event type of the act a verb of helping names: "help storm", "help to defend", "help in storming"."""
+    acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    acts += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "with")
+             for g in p.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
+    for act in acts:
+        entries = lexicon.verbs.get(lemma_of(act, lexicon), ())
+        chosen = _choose_verb_trigger(act, entries) if entries else None
+        if chosen is not None:
+            return chosen.event
     return None
 
 
@@ -343,7 +360,7 @@ def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger 
     matching only a noun compounded with it ("withdrew weapons inspectors": inspectors, not weapons)."""
     heads, object_lemmas = _object_words(token)
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "agent", "advmod")}
-    entries = tuple(e for e in entries if not e.negated)
+    entries = tuple(e for e in entries if not e.negated and (not e.infinitive or _has_infinitive(token)))
     for entry in entries:
         if entry.objects and entry.objects & heads and (not entry.prep or entry.prep in particles):
             return entry
@@ -355,6 +372,12 @@ def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger 
             continue
         return entry
     return None
+
+
+def _has_infinitive(verb: Token) -> bool:
+    """A to-infinitive under the verb: "pleaded to be allowed home"."""
+    return any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ in ("aux", "auxpass") and a.lower_ == "to" for a in c.children)
+               for c in verb.children)
 
 
 def _prep_object_words(verb: Token, prep: str) -> set[str]:
@@ -559,7 +582,7 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("prep", "dative", "prt") and child.lower_ in wanted:
             found += [obj for obj in child.children if obj.dep_ == "pobj"] or _stranded_object(child)
-        elif child.dep_ in ("prep", "prt") and child.lower_ in _PARTICLES:
+        elif child.dep_ in ("prep", "prt", "advmod") and child.lower_ in _PARTICLES:
             # a two-word preposition parsed as a chain: "backed out of the deal", "away from the border"
             found += [obj for inner in child.children if inner.dep_ == "prep" and inner.lower_ in wanted
                       for obj in inner.children if obj.dep_ == "pobj"]

@@ -31,6 +31,7 @@ class Trigger:
     # a PLOVER type: only when it is an event of that type ("prepared to attack")
     negated: bool = False  # fires only when the verb is negated ("will not allow"), as an asserted act
     partner: bool = False  # coded only with a recipient or several actors: "the cabinet met" is no consultation
+    infinitive: bool = False  # fires only with a to-infinitive: "pleaded to be let home", not "pleaded guilty"
 
     @property
     def specificity(self) -> int:
@@ -75,6 +76,7 @@ def _trigger(raw: dict, pos: str) -> Trigger:
         content=raw.get("content") or None,
         negated=bool(raw.get("negated")),
         partner=bool(raw.get("partner")),
+        infinitive=bool(raw.get("infinitive")),
     )
 
 
