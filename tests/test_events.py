@@ -440,3 +440,9 @@ def test_stated_will_to_cooperate_needs_no_partner():
     found = events_of("The Chilean minister said the government would cooperate with the inquiry.")
     assert [(e.event_type, e.actor[0].code) for e in found] == [("AGREE", "CHL")]
     assert not events_of("The Chilean minister said the government cooperated with the inquiry.")
+
+
+def test_conditional_threat_is_aimed_at_the_party_of_its_condition():
+    found = triples(events_of("Russia would shoot down incoming missiles if a US strike threatened Russian troops."))
+    assert ("THREATEN", "RUS", "USA") in found
+    assert not any(t[1] == "USA" for t in found)  # the condition names an act, it is no threat of its own

@@ -199,6 +199,8 @@ def _is_threat(candidate: Candidate) -> bool:
     """An announced conflictual act, or any announced act made conditional with "unless" (an ultimatum)."""
     if candidate.realis not in ("future", "hypothetical"):
         return False
+    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause_verb(candidate.token).children):
+        return False  # "if a US strike threatened its troops": the condition of a threat is no threat itself
     ultimatum = any(
         clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in clause.children)
         for clause in candidate.token.children

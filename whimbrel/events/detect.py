@@ -92,6 +92,7 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
     candidates = [_protest_target(c, actors, lexicon) if c.trigger.event == "PROTEST" and not c.recipient_heads else c
                   for c in candidates]
     candidates = [_joint_exercise(_declared_refusal(c), actors) for c in candidates]
+    candidates = [_condition_target(c, actors) for c in candidates]
     triggers = {c.token.i for c in candidates}
     protests = {c.token.i for c in candidates if c.trigger.event == "PROTEST"}
     protests |= {clause_verb(c.token).i for c in candidates if c.trigger.event == "PROTEST"}
@@ -125,6 +126,21 @@ def _declared_refusal(candidate: Candidate) -> Candidate:
     cameo, mode = _REFUSED[candidate.trigger.event]
     return replace(candidate, trigger=replace(candidate.trigger, event="REJECT", cameo=cameo, mode=mode, context=()),
                    realis="asserted")
+
+
+def _condition_target(candidate: Candidate, actors: DocActors) -> Candidate:
+    """"would strike back if a US strike threatened its troops": a conflictual act announced on a condition is
+    aimed at whoever the condition names as acting, when the act itself names no one."""
+    if (candidate.recipient_heads or candidate.trigger.event not in _CONFLICT
+            or candidate.realis not in ("future", "hypothetical")):
+        return candidate
+    verbs = (candidate.token, *candidate.token.conjuncts)
+    clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl"
+               and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in c.children)]
+    doers = [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+    own = {code for h in candidate.actor_heads for code in actors.phrases[h].codes}
+    heads = tuple(h for h in argument_heads(doers, actors) if not set(actors.phrases[h].codes) & own)
+    return replace(candidate, recipient_heads=heads) if heads else candidate
 
 
 _EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "wargame", "game", "patrol"}
