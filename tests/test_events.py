@@ -446,3 +446,10 @@ def test_conditional_threat_is_aimed_at_the_party_of_its_condition():
     found = triples(events_of("Russia would shoot down incoming missiles if a US strike threatened Russian troops."))
     assert ("THREATEN", "RUS", "USA") in found
     assert not any(t[1] == "USA" for t in found)  # the condition names an act, it is no threat of its own
+
+
+def test_advancing_on_and_dislodging_are_assaults():
+    assert ("ASSAULT", "KEN", "SOM") in triples(events_of("Kenyan troops advanced on the Somali port of Kismayo."))
+    assert not events_of("Kenyan diplomats advanced the peace talks with Somalia.")
+    found = triples(events_of("Turkish forces dislodged Syrian rebels from the hilltop."))
+    assert ("ASSAULT", "TUR", "SYR") in found
