@@ -453,3 +453,13 @@ def test_advancing_on_and_dislodging_are_assaults():
     assert not events_of("Kenyan diplomats advanced the peace talks with Somalia.")
     found = triples(events_of("Turkish forces dislodged Syrian rebels from the hilltop."))
     assert ("ASSAULT", "TUR", "SYR") in found
+
+
+def test_request_for_a_partys_help_asks_that_party():
+    assert ("REQUEST", "AFG", "PAK") in triples(events_of("The Afghan rebels begged for Pakistan's help."))
+
+
+def test_act_named_as_a_pretext_is_neither_reported_nor_threatened():
+    text = "Russia said the attack was staged to give a pretext for the US to launch strikes on Syria."
+    assert not [e for e in events_of(text) if e.event_type in ("ASSAULT", "THREATEN")]
+    assert ("ASSAULT", "USA", "SYR") in triples(events_of("The US launched strikes on Syria."))

@@ -496,6 +496,10 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         recipient_tokens = _beside_a_place(token, trigger.recipient)
     if not recipient_tokens:
         recipient_tokens = _purpose_beneficiaries(token, lexicon)
+    if not recipient_tokens and trigger.event == "REQUEST":
+        # "begged for their help", "appealed for Japan's support": whose help is asked for is asked
+        recipient_tokens = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+                            for o in c.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "poss"]
     return Candidate(
         trigger,
         token,
@@ -738,6 +742,8 @@ def realis_of(verb: Token, lexicon: Lexicon) -> str:
     if auxiliaries & _FUTURE_AUX or _going_to(verb):
         return "future"
     head = verb.head
+    if is_motive(verb, lexicon):
+        return "hypothetical"  # "a pretext for the US to launch strikes": a motive, not a report
     if verb.dep_ in ("xcomp", "ccomp") and head != verb:
         lemma = head.lemma_.lower()
         if lemma in _DENIAL_VERBS:
@@ -754,6 +760,14 @@ def realis_of(verb: Token, lexicon: Lexicon) -> str:
             return _setting_realis(head, lexicon)
         return realis_of(head, lexicon)
     return "asserted"
+
+
+def is_motive(verb: Token, lexicon: Lexicon) -> bool:
+    """The to-infinitive of a pretext noun: "a pretext for the US to launch strikes" names an act as a motive;
+    it is neither reported nor threatened."""
+    return (verb.dep_ in ("acl", "advcl", "relcl") and verb.head.pos_ == "NOUN"
+            and verb.head.lemma_.lower() in lexicon.pretext_nouns
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _setting_realis(verb: Token, lexicon: Lexicon) -> str:

@@ -51,6 +51,7 @@ class Lexicon:
     commissive_verbs: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
+    pretext_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def verb_words(self) -> frozenset[str]:
@@ -101,6 +102,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         commissive_verbs=_words(data, "commissive_verbs"),
         state_nouns=_words(data, "state_nouns"),
         measure_nouns=_words(data, "measure_nouns"),
+        pretext_nouns=_words(data, "pretext_nouns"),
     )
 
 
