@@ -449,3 +449,55 @@ def test_a_future_cooperative_act_needs_no_partner_to_be_an_intention():
 def test_an_intention_is_aimed_where_the_intended_act_is():
     found = triples(events_of("El Salvador is willing to use force against Honduran students."))
     assert found == {("THREATEN", "SLV", "HND")}
+
+
+def test_plea_needs_an_infinitive():
+    found = [e for e in events_of("The family of the British prisoner has pleaded to be brought back to Britain.")
+             if e.event_type == "REQUEST"]
+    assert found and "GBR" in {a.code for a in found[0].actor} and found[0].recipient[0].code == "GBR"
+    assert not events_of("The British defendant pleaded guilty to fraud.")
+
+
+def test_helping_to_storm_is_the_content_of_preparing():
+    found = events_of("Egyptian troops are preparing to help in storming the town.")
+    assert [(e.event_type, e.actor[0].code) for e in found] == [("MOBILIZE", "EGY")]
+
+
+def test_blocking_participation_is_a_rejection():
+    found = events_of("Participation by Ghana in the summit has been blocked by Nigeria.")
+    assert ("REJECT", "NGA", "GHA") in triples(found)
+
+
+def test_advance_warning_of_ones_own_act_is_shared_information():
+    found = triples(events_of("France gave Germany advance warning of the strike."))
+    assert ("COOPERATE", "FRA", "DEU") in found and not any(t[0] == "THREATEN" for t in found)
+    assert ("THREATEN", "FRA", "DEU") in triples(events_of("France issued a warning to Germany."))
+
+
+def test_stated_will_to_cooperate_needs_no_partner():
+    found = events_of("The Chilean minister said the government would cooperate with the inquiry.")
+    assert [(e.event_type, e.actor[0].code) for e in found] == [("AGREE", "CHL")]
+    assert not events_of("The Chilean minister said the government cooperated with the inquiry.")
+
+
+def test_conditional_threat_is_aimed_at_the_party_of_its_condition():
+    found = triples(events_of("Russia would shoot down incoming missiles if a US strike threatened Russian troops."))
+    assert ("THREATEN", "RUS", "USA") in found
+    assert not any(t[1] == "USA" for t in found)  # the condition names an act, it is no threat of its own
+
+
+def test_advancing_on_and_dislodging_are_assaults():
+    assert ("ASSAULT", "KEN", "SOM") in triples(events_of("Kenyan troops advanced on the Somali port of Kismayo."))
+    assert not events_of("Kenyan diplomats advanced the peace talks with Somalia.")
+    found = triples(events_of("Turkish forces dislodged Syrian rebels from the hilltop."))
+    assert ("ASSAULT", "TUR", "SYR") in found
+
+
+def test_request_for_a_partys_help_asks_that_party():
+    assert ("REQUEST", "AFG", "PAK") in triples(events_of("The Afghan rebels begged for Pakistan's help."))
+
+
+def test_act_named_as_a_pretext_is_neither_reported_nor_threatened():
+    text = "Russia said the attack was staged to give a pretext for the US to launch strikes on Syria."
+    assert not [e for e in events_of(text) if e.event_type in ("ASSAULT", "THREATEN")]
+    assert ("ASSAULT", "USA", "SYR") in triples(events_of("The US launched strikes on Syria."))

@@ -20,7 +20,7 @@ from ..models import ActorRef, Article, Event, Quote
 from ..nlp import clause_verb, sentence_index
 from ..ontology import Ontology
 from ..timex import date_event, news_day, story_anchor, time_expressions
-from .detect import Candidate, find_candidates
+from .detect import Candidate, find_candidates, is_motive
 from .place import location_of, place_token, scene
 from .lexicon import Lexicon, load_lexicon
 
@@ -59,7 +59,8 @@ def code_events(
     expressions = time_expressions(doc)
     news = news_day(doc, anchor)
     for candidate in find_candidates(doc, actors, lexicon):
-        if candidate.realis not in realis and not _is_threat(candidate):
+        if candidate.realis not in realis and not (_is_threat(candidate)
+                                                   and not is_motive(clause_verb(candidate.token), lexicon)):
             continue
         actor_refs = _refs(doc, candidate.actor_heads, actors)
         recipient_refs = tuple(r for r in _refs(doc, candidate.recipient_heads, actors)
@@ -217,6 +218,8 @@ def _is_threat(candidate: Candidate) -> bool:
     """An announced conflictual act, or any announced act made conditional with "unless" (an ultimatum)."""
     if candidate.realis not in ("future", "hypothetical"):
         return False
+    if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause_verb(candidate.token).children):
+        return False  # "if a US strike threatened its troops": the condition of a threat is no threat itself
     ultimatum = any(
         clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in clause.children)
         for clause in candidate.token.children

@@ -92,6 +92,7 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
     candidates = [_protest_target(c, actors, lexicon) if c.trigger.event == "PROTEST" and not c.recipient_heads else c
                   for c in candidates]
     candidates = [_joint_exercise(_declared_refusal(c, lexicon), actors) for c in candidates]
+    candidates = [_condition_target(c, actors) for c in candidates]
     triggers = {c.token.i for c in candidates}
     protests = {c.token.i for c in candidates if c.trigger.event == "PROTEST"}
     protests |= {clause_verb(c.token).i for c in candidates if c.trigger.event == "PROTEST"}
@@ -133,6 +134,21 @@ def _declared_refusal(candidate: Candidate, lexicon: Lexicon) -> Candidate:
     cameo, mode = _REFUSED[candidate.trigger.event]
     return replace(candidate, trigger=replace(candidate.trigger, event="REJECT", cameo=cameo, mode=mode, context=()),
                    realis="asserted")
+
+
+def _condition_target(candidate: Candidate, actors: DocActors) -> Candidate:
+    """"would strike back if a US strike threatened its troops": a conflictual act announced on a condition is
+    aimed at whoever the condition names as acting, when the act itself names no one."""
+    if (candidate.recipient_heads or candidate.trigger.event not in _CONFLICT
+            or candidate.realis not in ("future", "hypothetical")):
+        return candidate
+    verbs = (candidate.token, *candidate.token.conjuncts)
+    clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl"
+               and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in c.children)]
+    doers = [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+    own = {code for h in candidate.actor_heads for code in actors.phrases[h].codes}
+    heads = tuple(h for h in argument_heads(doers, actors) if not set(actors.phrases[h].codes) & own)
+    return replace(candidate, recipient_heads=heads) if heads else candidate
 
 
 _EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "wargame", "game", "patrol"}
@@ -315,6 +331,23 @@ def _content_event(verb: Token, lexicon: Lexicon) -> str | None:
             inner = _content_event(clause, lexicon)  # "vowed to resume shelling": the act being resumed
             if inner is not None:
                 return inner
+        if lemma in lexicon.purpose_verbs:
+            inner = _helped_act(clause, lexicon)  # "prepared to help (in) storming the town": the act helped with
+            if inner is not None:
+                return inner
+    return None
+
+
+def _helped_act(verb: Token, lexicon: Lexicon) -> str | None:
+    """The event type of the act a verb of helping names: "help storm", "help to defend", "help in storming"."""
+    acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    acts += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "with")
+             for g in p.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
+    for act in acts:
+        entries = lexicon.verbs.get(lemma_of(act, lexicon), ())
+        chosen = _choose_verb_trigger(act, entries) if entries else None
+        if chosen is not None:
+            return chosen.event
     return None
 
 
@@ -377,7 +410,7 @@ def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger 
     matching only a noun compounded with it ("withdrew weapons inspectors": inspectors, not weapons)."""
     heads, object_lemmas = _object_words(token)
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "agent", "advmod")}
-    entries = tuple(e for e in entries if not e.negated)
+    entries = tuple(e for e in entries if not e.negated and (not e.infinitive or _has_infinitive(token)))
     for entry in entries:
         if entry.objects and entry.objects & heads and (not entry.prep or entry.prep in particles):
             return entry
@@ -389,6 +422,12 @@ def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger 
             continue
         return entry
     return None
+
+
+def _has_infinitive(verb: Token) -> bool:
+    """A to-infinitive under the verb: "pleaded to be allowed home"."""
+    return any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ in ("aux", "auxpass") and a.lower_ == "to" for a in c.children)
+               for c in verb.children)
 
 
 def _prep_object_words(verb: Token, prep: str) -> set[str]:
@@ -492,6 +531,10 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         recipient_tokens = _beside_a_place(token, trigger.recipient)
     if not recipient_tokens:
         recipient_tokens = _purpose_beneficiaries(token, lexicon)
+    if not recipient_tokens and trigger.event == "REQUEST":
+        # "begged for their help", "appealed for Japan's support": whose help is asked for is asked
+        recipient_tokens = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+                            for o in c.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "poss"]
     return Candidate(
         trigger,
         token,
@@ -594,7 +637,7 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("prep", "dative", "prt") and child.lower_ in wanted:
             found += [obj for obj in child.children if obj.dep_ == "pobj"] or _stranded_object(child)
-        elif child.dep_ in ("prep", "prt") and child.lower_ in _PARTICLES:
+        elif child.dep_ in ("prep", "prt", "advmod") and child.lower_ in _PARTICLES:
             # a two-word preposition parsed as a chain: "backed out of the deal", "away from the border"
             found += [obj for inner in child.children if inner.dep_ == "prep" and inner.lower_ in wanted
                       for obj in inner.children if obj.dep_ == "pobj"]
@@ -744,6 +787,8 @@ def realis_of(verb: Token, lexicon: Lexicon) -> str:
     if auxiliaries & _FUTURE_AUX or _going_to(verb):
         return "future"
     head = verb.head
+    if is_motive(verb, lexicon):
+        return "hypothetical"  # "a pretext for the US to launch strikes": a motive, not a report
     if verb.dep_ in ("xcomp", "ccomp") and head != verb:
         lemma = head.lemma_.lower()
         if lemma in _DENIAL_VERBS:
@@ -760,6 +805,14 @@ def realis_of(verb: Token, lexicon: Lexicon) -> str:
             return _setting_realis(head, lexicon)
         return realis_of(head, lexicon)
     return "asserted"
+
+
+def is_motive(verb: Token, lexicon: Lexicon) -> bool:
+    """The to-infinitive of a pretext noun: "a pretext for the US to launch strikes" names an act as a motive;
+    it is neither reported nor threatened."""
+    return (verb.dep_ in ("acl", "advcl", "relcl") and verb.head.pos_ == "NOUN"
+            and verb.head.lemma_.lower() in lexicon.pretext_nouns
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _setting_realis(verb: Token, lexicon: Lexicon) -> str:

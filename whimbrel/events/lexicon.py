@@ -31,6 +31,7 @@ class Trigger:
     # a PLOVER type: only when it is an event of that type ("prepared to attack")
     negated: bool = False  # fires only when the verb is negated ("will not allow"), as an asserted act
     partner: bool = False  # coded only with a recipient or several actors: "the cabinet met" is no consultation
+    infinitive: bool = False  # fires only with a to-infinitive: "pleaded to be let home", not "pleaded guilty"
 
     @property
     def specificity(self) -> int:
@@ -50,6 +51,7 @@ class Lexicon:
     commissive_verbs: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
+    pretext_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def verb_words(self) -> frozenset[str]:
@@ -75,6 +77,7 @@ def _trigger(raw: dict, pos: str) -> Trigger:
         content=raw.get("content") or None,
         negated=bool(raw.get("negated")),
         partner=bool(raw.get("partner")),
+        infinitive=bool(raw.get("infinitive")),
     )
 
 
@@ -99,6 +102,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         commissive_verbs=_words(data, "commissive_verbs"),
         state_nouns=_words(data, "state_nouns"),
         measure_nouns=_words(data, "measure_nouns"),
+        pretext_nouns=_words(data, "pretext_nouns"),
     )
 
 
