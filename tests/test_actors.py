@@ -628,3 +628,18 @@ def test_famous_surnames_without_diacritics_and_beside_a_name_ner_found(coder):
     assert {actors.actor(a).name for a in actors.actor_of.values()} >= {"Donald Trump", "Recep Tayyip Erdoğan"}
     quiet = coder.nlp("Friday and Monday were quiet.")
     assert not find_actors(quiet, coder.kb, coder.nlp, "2018-12-17").actors
+
+
+def test_the_two_countries_are_the_last_two_named(coder):
+    from whimbrel.actors import find_actors
+
+    def codes_of(text: str, word: str) -> list[str]:
+        doc = coder.nlp(text)
+        actors = find_actors(doc, coder.kb, coder.nlp, "2025-12-27")
+        return actors.phrases[next(t.i for t in doc if t.text == word)].codes
+
+    assert codes_of("Kim Jong-un sent greetings to Putin. The two countries signed a treaty.", "countries") == ["PRK", "RUS"]
+    assert codes_of("Iran and Iraq fought a war. Both sides accused each other of attacks.", "sides") == ["IRN", "IRQ"]
+    # a place is where things are, not one of the pair
+    assert codes_of("Refugees fled towards Jordan and the Israeli-occupied Golan Heights. Both countries closed "
+                    "their borders.", "countries") == ["JOR", "ISR"]

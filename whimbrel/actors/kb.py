@@ -114,6 +114,7 @@ class ActorKB:
     collective_nouns: frozenset[str] = frozenset()  # "delegation", "government": a body, not one person
     leading_participles: frozenset[str] = frozenset()  # "Saudi-led coalition": the leader names it
     country_nouns: frozenset[str] = frozenset()  # "the nation": a country named just before
+    pair_nouns: dict[str, str | None] = field(default_factory=dict)  # "the two countries" -> sector (or none)
     stance_prefixes: frozenset[str] = frozenset()  # "anti-Syria": a stance, not Syria
     ethnicity_markers: frozenset[str] = frozenset()  # "ethnic Albanians": a people, not Albania
     chinese_surnames: frozenset[str] = frozenset()  # "Zhang", "He": with a pinyin given name, a Chinese person
@@ -255,6 +256,7 @@ def _add_agents(kb: ActorKB, agents: dict) -> None:
     kb.collective_nouns = kb.collective_nouns | {w.lower() for w in _as_list(agents.get("collective_nouns"))}
     kb.leading_participles = kb.leading_participles | {w.lower() for w in _as_list(agents.get("leading_participles"))}
     kb.country_nouns = kb.country_nouns | {w.lower() for w in _as_list(agents.get("country_nouns"))}
+    kb.pair_nouns.update({w.lower(): sector for w, sector in (agents.get("pair_nouns") or {}).items()})
     kb.stance_prefixes = kb.stance_prefixes | {w.lower() for w in _as_list(agents.get("stance_prefixes"))}
     kb.ethnicity_markers = kb.ethnicity_markers | {w.lower() for w in _as_list(agents.get("ethnicity_markers"))}
 

@@ -14,6 +14,7 @@ are general facts of news English:
 - a known person keeps the role the story introduced them with ("U.N. mediator Diego Cordovez");
 - a person the knowledge base lacks keeps the title and country of the first mention under the
   surname ("opposition spokesman Tariq Halabi" ... "Halabi");
+- "the two countries", "both sides" are the last two countries named just before;
 - "the nation", "the kingdom" is the country just named, other than the one acting on it;
 - an agent conjoined to another of the same sector shares its nationality ("Israeli helicopters
   and tanks");
@@ -69,6 +70,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     _assume_story_country(phrases)
     _described_people(doc, phrases)
     phrases += _country_descriptions(doc, phrases, kb)
+    phrases += _pair_descriptions(doc, phrases, kb)
     phrases += _pronoun_phrases(doc, phrases, reporting_verbs)
     return _group(doc, phrases, kb)
 
@@ -147,7 +149,8 @@ def _own_forces_of_the_reporter(doc: Doc, phrases: list[Phrase], reporting_verbs
             continue
         reporters = [by_head.get(c.i) for c in verb.head.children if c.dep_ == "nsubj"]
         reporter = next((r for r in reporters if r is not None and len(r.codes) == 1), None)
-        if reporter is not None and reporter.codes[0] not in NON_STATE_CODES and reporter.sector not in CHALLENGER_SECTORS:
+        if reporter is not None and reporter.codes[0] not in NON_STATE_CODES \
+                and reporter.sector not in CHALLENGER_SECTORS:
             phrase.codes = list(reporter.codes)
 
 
@@ -225,6 +228,43 @@ def _country_descriptions(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> list[
             found.append(Phrase(head=token.i, start=start, end=token.i + 1, codes=list(named.codes),
                                 sector=named.sector, name=named.name, kind="country", how="description",
                                 head_lemma=named.head_lemma))
+    return found
+
+
+def _pair_descriptions(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> list[Phrase]:
+    """'the two countries', 'both sides', 'the two leaders': the last two countries named before it,
+    in its sentence or the two before ("Kim sent greetings to Putin. The two countries...")."""
+    by_head = {p.head: p for p in phrases}
+    covered = {i for p in phrases for i in range(p.start, p.end) if p.codes or p.head != i}
+    # places ("the Golan Heights") are where things are, not the parties a pair refers to
+    named = [p for p in phrases if len(p.codes) == 1 and p.codes[0] not in NON_STATE_CODES
+             and p.kind in ("country", PERSON, "group", "organisation")
+             and not (p.kind == "country" and p.sector == "CVL")]
+    found = []
+    for token in doc:
+        if token.i in covered or token.tag_ != "NNS" or token.lemma_.lower() not in kb.pair_nouns:
+            continue
+        counted = any(c.lower_ == "two" and c.dep_ == "nummod" for c in token.children) and any(
+            c.lower_ == "the" for c in token.children)
+        both = any(c.lower_ == "both" and c.dep_ in ("det", "predet", "amod") for c in token.children)
+        if not (counted or both):
+            continue
+        first_sentence = sentence_index(doc, token.i) - 2
+        recent: list[str] = []
+        before = [p for p in named if p.end <= token.i and sentence_index(doc, p.head) >= first_sentence]
+        for phrase in reversed(before):
+            if phrase.codes[0] not in recent:
+                recent.append(phrase.codes[0])
+            if len(recent) == 2:
+                break
+        bare = by_head.get(token.i)
+        if len(recent) == 2 and bare is not None:  # "both sides": an agent word with no country of its own
+            bare.codes = recent[::-1]
+        elif len(recent) == 2:
+            start = min([token.i] + [c.i for c in token.children if c.lower_ in ("the", "two", "both")])
+            found.append(Phrase(head=token.i, start=start, end=token.i + 1, codes=recent[::-1],
+                                sector=kb.pair_nouns[token.lemma_.lower()], name=doc[start : token.i + 1].text,
+                                kind="group", how="description", head_lemma=token.lemma_.lower()))
     return found
 
 
