@@ -501,3 +501,9 @@ def test_act_named_as_a_pretext_is_neither_reported_nor_threatened():
     text = "Russia said the attack was staged to give a pretext for the US to launch strikes on Syria."
     assert not [e for e in events_of(text) if e.event_type in ("ASSAULT", "THREATEN")]
     assert ("ASSAULT", "USA", "SYR") in triples(events_of("The US launched strikes on Syria."))
+
+
+def test_a_refusal_despite_pressure_rejects_the_party_pressing():
+    assert ("REJECT", "IRN", "FRA") in triples(events_of("Iran refused to halt enrichment despite calls from France."))
+    found = events_of("Iran refused to halt enrichment despite the pressure.")
+    assert [e.event_type for e in found] == ["REJECT"] and not found[0].recipient

@@ -20,7 +20,7 @@ from ..models import ActorRef, Article, Event, Quote
 from ..nlp import clause_verb, sentence_index
 from ..ontology import Ontology
 from ..timex import date_event, news_day, story_anchor, time_expressions
-from .detect import Candidate, find_candidates, is_motive
+from .detect import Candidate, argument_heads, defied_parties, find_candidates, is_motive
 from .place import location_of, place_token, scene
 from .lexicon import Lexicon, load_lexicon
 
@@ -82,6 +82,8 @@ def code_events(
             recipient_refs = _own_government(actor_refs)
         if not any(r.code for r in recipient_refs):
             recipient_refs = _under_jurisdiction(actor_refs, recipient_refs)
+        if not recipient_refs and candidate.trigger.event == "REJECT":
+            recipient_refs = _refs(doc, argument_heads(defied_parties(candidate.token, lexicon), actors), actors)
         if not recipient_refs and len({a.code for a in actor_refs if a.code}) > 1:
             recipient_refs = actor_refs  # "Putin and Kim signed a treaty": each with the other
         if not _has_required_recipient(candidate, recipient_refs, ontology):

@@ -52,6 +52,7 @@ class Lexicon:
     state_nouns: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
     pretext_nouns: frozenset[str] = frozenset()
+    pressure_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def verb_words(self) -> frozenset[str]:
@@ -103,6 +104,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         state_nouns=_words(data, "state_nouns"),
         measure_nouns=_words(data, "measure_nouns"),
         pretext_nouns=_words(data, "pretext_nouns"),
+        pressure_nouns=_words(data, "pressure_nouns"),
     )
 
 
