@@ -18,13 +18,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from spacy.tokens import Doc, Span, Token
 
 from .actors import DocActors
+from .data_files import data_path, read_yaml
 from .events.detect import argument_heads
 from .events.lexicon import load_lexicon
 from .models import Article, Quote
@@ -39,8 +37,7 @@ _REPORT = "report"  # "..., news agencies reported": the verb that names the sto
 @lru_cache(maxsize=1)
 def state_agencies() -> dict[str, str]:
     """Country code -> its state news agency, from the data file."""
-    with (resources.files("whimbrel") / "data" / "state_media.yaml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml(data_path("state_media.yaml"))
 
 
 def reporting_verbs() -> frozenset[str]:

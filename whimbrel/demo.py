@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
+from .data_files import data_path
+
 
 def sample_paths() -> list[Path]:
-    folder = resources.files("whimbrel") / "data" / "samples"
+    folder = data_path("samples")
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
 
 

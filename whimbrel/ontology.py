@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .data_files import data_path
 
 QUAD_CLASS_BY_PLOVER = {
     "verbal_cooperation": 1,
@@ -49,7 +50,7 @@ class Ontology:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    path = resources.files("whimbrel") / "data" / "ontology" / name
+    path = data_path(f"ontology/{name}")
     with path.open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 

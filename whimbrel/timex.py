@@ -20,12 +20,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
+from .data_files import data_path, read_yaml
 from .nlp import clause_verb
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -62,8 +61,7 @@ _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|s
 
 @lru_cache(maxsize=1)
 def _time_words() -> dict[str, frozenset[str]]:
-    with (resources.files("whimbrel") / "data" / "time_words.yaml").open(encoding="utf-8") as handle:
-        return {key: frozenset(words) for key, words in yaml.safe_load(handle).items()}
+    return {key: frozenset(words) for key, words in read_yaml(data_path("time_words.yaml")).items()}
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,10 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from .. import cache
-
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
+from ..data_files import data_path, read_yaml
 
 # Kinds of named entries, from most to least specific identity.
 PERSON, ORGANISATION, SEAT, CAPITAL, COUNTRY, DEMONYM, ETHNIC, PLACE, REGION = (
@@ -158,15 +154,6 @@ def spelling_key(name: str) -> str:
 _ARABIC_ARTICLES = {"al", "el", "ad", "ed", "as", "ash", "ar", "az"}  # al-Bashir, el-Bashir, Bashir
 
 
-def _data_path(name: str):
-    return resources.files("whimbrel") / "data" / name
-
-
-def _read_yaml(path) -> object:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_YAML_LOADER)
-
-
 def _as_list(value) -> list[str]:
     if value is None:
         return []
@@ -268,7 +255,7 @@ def _read_people_tsv(path) -> list[dict]:
 
 def load_user_file(kb: ActorKB, path: Path) -> None:
     """Merge a user's YAML file (keys: countries, organisations, people, agents, shorthand) into ``kb``."""
-    data = _read_yaml(Path(path)) or {}
+    data = read_yaml(Path(path)) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping with keys countries/organisations/people/agents")
     unknown = set(data) - {"countries", "organisations", "people", "agents", "shorthand"}
@@ -283,16 +270,17 @@ def load_user_file(kb: ActorKB, path: Path) -> None:
 
 @dataclass(frozen=True)
 class PlaceWords:
-    """Common words that mark a place: facility nouns ("airbase") and verbs of motion ("deploy")."""
+    """Common words that mark a place: facility nouns ("airbase"), verbs of motion ("deploy"), area nouns."""
 
     facility_heads: frozenset[str]
     motion_verbs: frozenset[str]
+    area_heads: frozenset[str]  # "Daraa province", "the capital": nouns for an area beside a name
 
 
 @lru_cache(maxsize=1)
 def load_place_words() -> PlaceWords:
-    data = _read_yaml(_data_path("places.yaml")) or {}
-    return PlaceWords(frozenset(_as_list(data.get("facility_heads"))), frozenset(_as_list(data.get("motion_verbs"))))
+    data = read_yaml(data_path("places.yaml")) or {}
+    return PlaceWords(*(frozenset(_as_list(data.get(key))) for key in ("facility_heads", "motion_verbs", "area_heads")))
 
 
 _DATA_FILES = ("countries.yaml", "organisations.yaml", "breakaway.yaml", "ethnic_groups.yaml", "regions.yaml",
@@ -303,7 +291,7 @@ _DATA_FILES = ("countries.yaml", "organisations.yaml", "breakaway.yaml", "ethnic
 def load_kb(user_file: str | None = None) -> ActorKB:
     """The built-in knowledge base, with the user's own file on top. Reading the data files takes a
     second; the built result is cached on disk, keyed by the files and this module."""
-    key = cache.digest([Path(__file__).read_bytes(), *(_data_path(name).read_bytes() for name in _DATA_FILES)])
+    key = cache.digest([Path(__file__).read_bytes(), *(data_path(name).read_bytes() for name in _DATA_FILES)])
     kb = cache.load("kb", key)
     if kb is None:
         kb = _build_kb()
@@ -315,20 +303,20 @@ def load_kb(user_file: str | None = None) -> ActorKB:
 
 def _build_kb() -> ActorKB:
     kb = ActorKB()
-    _add_countries(kb, _read_yaml(_data_path("countries.yaml")))
-    _add_organisations(kb, _read_yaml(_data_path("organisations.yaml")))
-    for code, names in (_read_yaml(_data_path("breakaway.yaml")) or {}).items():
+    _add_countries(kb, read_yaml(data_path("countries.yaml")))
+    _add_organisations(kb, read_yaml(data_path("organisations.yaml")))
+    for code, names in (read_yaml(data_path("breakaway.yaml")) or {}).items():
         for name in names:
             kb.add(Entry(f"breakaway:{code}:{name}", name, PLACE, code, "PRE"), [])
-    for group in _read_yaml(_data_path("ethnic_groups.yaml")) or []:
+    for group in read_yaml(data_path("ethnic_groups.yaml")) or []:
         for name in _as_list(group.get("names")):
             kb.add(Entry(f"ethnic:{name}", name, ETHNIC, group.get("code"), "CVL",
                          homelands=tuple(_as_list(group.get("homelands")))), [])
-    for region in _read_yaml(_data_path("regions.yaml")):
+    for region in read_yaml(data_path("regions.yaml")):
         kb.add(Entry(f"region:{region}", region, REGION, None), [])
-    _add_people(kb, _read_people_tsv(_data_path("people.tsv")))
-    _add_agents(kb, _read_yaml(_data_path("agents.yaml")))
-    names = _read_yaml(_data_path("names.yaml")) or {}
+    _add_people(kb, _read_people_tsv(data_path("people.tsv")))
+    _add_agents(kb, read_yaml(data_path("agents.yaml")))
+    names = read_yaml(data_path("names.yaml")) or {}
     kb.chinese_surnames = frozenset(_as_list(names.get("chinese_surnames")))
-    kb.shorthand.update({k.lower(): v for k, v in (_read_yaml(_data_path("shorthand.yaml")) or {}).items()})
+    kb.shorthand.update({k.lower(): v for k, v in (read_yaml(data_path("shorthand.yaml")) or {}).items()})
     return kb

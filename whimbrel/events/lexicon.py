@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
+from ..data_files import data_path, read_yaml
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
 
 
 @dataclass(frozen=True)
@@ -84,9 +82,7 @@ def _trigger(raw: dict, pos: str) -> Trigger:
 
 @lru_cache(maxsize=2)
 def load_lexicon(path: str | None = None) -> Lexicon:
-    source = Path(path) if path else resources.files("whimbrel") / "data" / "triggers.yaml"
-    with source.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_YAML_LOADER)
+    data = read_yaml(Path(path) if path else data_path("triggers.yaml"))
     tables: dict[str, dict[str, list[Trigger]]] = {"VERB": defaultdict(list), "NOUN": defaultdict(list)}
     for key, pos in (("verbs", "VERB"), ("nouns", "NOUN")):
         for raw in data.get(key) or ():

@@ -7,10 +7,6 @@ places its news ("talks in Geneva have collapsed"), as a dateline would.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
-import yaml
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
@@ -21,12 +17,6 @@ _TARGET_PREPS = {"on", "against"}  # "a strike on the airbase": the target, wher
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NAME_PARTS = {"compound", "flat", "punct"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
-
-
-@lru_cache(maxsize=1)
-def _area_heads() -> frozenset[str]:
-    with (resources.files("whimbrel") / "data" / "places.yaml").open(encoding="utf-8") as handle:
-        return frozenset(yaml.safe_load(handle)["area_heads"])
 
 
 def scene(doc: Doc, actors: DocActors) -> str | None:
@@ -154,7 +144,7 @@ def _is_facility(token: Token) -> bool:
 def _is_area(token: Token) -> bool:
     """'Daraa province', 'Kazakhstan's capital, Astana': an area noun after a name or a place's possessive,
     or set beside a place's name."""
-    if token.lower_ not in _area_heads():
+    if token.lower_ not in load_place_words().area_heads:
         return False
     return any((c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.i < token.i)
                or (c.dep_ == "appos" and c.ent_type_ in _PLACE_LABELS) for c in token.children)
