@@ -231,21 +231,26 @@ def _add_agents(kb: ActorKB, agents: dict) -> None:
     for sector, words in (agents.get("modifiers") or {}).items():
         for word in _as_list(words):
             kb.modifiers[word.lower()] = sector
-    kb.unknown_words = frozenset(w.lower() for w in _as_list(agents.get("generic_unknown")))
+    kb.unknown_words = _lowered(agents.get("generic_unknown"))
     for word in _as_list(agents.get("religions")):
         kb.add_agent(word, "REL")
-    kb.religions = kb.religions | {w.lower() for w in _as_list(agents.get("religions"))}
-    kb.civilian_modifiers = kb.civilian_modifiers | {w.lower() for w in _as_list(agents.get("civilian_modifiers"))}
-    kb.populace_words = kb.populace_words | {w.lower() for w in _as_list(agents.get("populace"))}
-    kb.settlement_words = kb.settlement_words | {w.lower() for w in _as_list(agents.get("settlements"))}
-    kb.serving_roles = kb.serving_roles | {w.lower() for w in _as_list(agents.get("serving_roles"))}
-    kb.leading_roles = kb.leading_roles | {w.lower() for w in _as_list(agents.get("leading_roles"))}
-    kb.collective_nouns = kb.collective_nouns | {w.lower() for w in _as_list(agents.get("collective_nouns"))}
-    kb.leading_participles = kb.leading_participles | {w.lower() for w in _as_list(agents.get("leading_participles"))}
-    kb.country_nouns = kb.country_nouns | {w.lower() for w in _as_list(agents.get("country_nouns"))}
+    kb.religions |= _lowered(agents.get("religions"))
+    kb.civilian_modifiers |= _lowered(agents.get("civilian_modifiers"))
+    kb.populace_words |= _lowered(agents.get("populace"))
+    kb.settlement_words |= _lowered(agents.get("settlements"))
+    kb.serving_roles |= _lowered(agents.get("serving_roles"))
+    kb.leading_roles |= _lowered(agents.get("leading_roles"))
+    kb.collective_nouns |= _lowered(agents.get("collective_nouns"))
+    kb.leading_participles |= _lowered(agents.get("leading_participles"))
+    kb.country_nouns |= _lowered(agents.get("country_nouns"))
     kb.pair_nouns.update({w.lower(): sector for w, sector in (agents.get("pair_nouns") or {}).items()})
-    kb.stance_prefixes = kb.stance_prefixes | {w.lower() for w in _as_list(agents.get("stance_prefixes"))}
-    kb.ethnicity_markers = kb.ethnicity_markers | {w.lower() for w in _as_list(agents.get("ethnicity_markers"))}
+    kb.stance_prefixes |= _lowered(agents.get("stance_prefixes"))
+    kb.ethnicity_markers |= _lowered(agents.get("ethnicity_markers"))
+
+
+def _lowered(words) -> frozenset[str]:
+    """A word list from a data file, lower-cased for matching."""
+    return frozenset(w.lower() for w in _as_list(words))
 
 
 def _read_people_tsv(path) -> list[dict]:
