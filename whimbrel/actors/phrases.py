@@ -370,7 +370,7 @@ def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: st
         group.append(Match(head.i, head.i + 1, sector=sector))
         identity = None
     member = _titled_newcomer(group, identity, head)
-    employer = identity
+    newcomers_organisation = identity if member is not None else None
     if member is not None:  # "Islamic State fighter Jack Letts": a person, acting for the organisation
         phrase.codes = [identity.code] if identity.code else []
         phrase.plover_code, phrase.name, identity = identity.plover_code, doc[member.start : member.end].text, None
@@ -393,12 +393,12 @@ def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: st
         own = _entry_country(identity, date)
         countries = [own] if own else countries
         phrase.plover_code = identity.plover_code
-        employer = _titled_by_organisation(doc, group, identity, head)
-        if employer is not None:  # "U.N. mediator Diego Cordovez" acts for the UN
-            countries, phrase.plover_code = [employer.code], employer.plover_code
+        title_organisation = _titled_by_organisation(doc, group, identity, head)
+        if title_organisation is not None:  # "U.N. mediator Diego Cordovez" acts for the UN
+            countries, phrase.plover_code = [title_organisation.code], title_organisation.plover_code
     phrase.codes = countries
     phrase.homelands = next((e.homelands for m in group for e in m.entries[:1] if e.homelands), ())
-    phrase.sector = _sector(doc, group, kb, identity or employer, date)
+    phrase.sector = _sector(doc, group, kb, identity or newcomers_organisation, date)
     before_name = doc[min(start, head.left_edge.i) : member.start] if member is not None else ()
     if any(kb.modifiers.get(t.lower_) == "ELI" for t in before_name):
         phrase.sector = "ELI"  # "former CIA Director William Casey"
@@ -465,11 +465,16 @@ def _titled_newcomer(group: list[Match], identity: Entry | None, head: Token) ->
     head of the phrase, after the organisation ("Islamic State fighter Jack Letts")."""
     if identity is None or identity.kind != ORGANISATION:
         return None
-    org = next((m for m in group if m.entries and m.entries[0] is identity), None)
+    org = _match_naming(group, identity)
     if org is None or _object_of_verb_before(head.doc, org, head):
         return None
     return next((m for m in group
                  if m.unknown_ner == "PERSON" and m.start <= head.i < m.end and org.start < m.start), None)
+
+
+def _match_naming(group: list[Match], entry: Entry) -> Match | None:
+    """The match in a phrase that names ``entry`` (its first reading)."""
+    return next((m for m in group if m.entries and m.entries[0] is entry), None)
 
 
 def _object_of_verb_before(doc: Doc, match: Match, head: Token) -> bool:
@@ -484,11 +489,11 @@ def _foreign_namesake(group: list[Match], org: Entry, date: str) -> bool:
     nationality in front ("the Syrian Congress") is that country's body of the same kind."""
     if not org.code or org.code in NON_STATE_CODES:
         return False
-    named_at = next((m.start for m in group if m.entries and m.entries[0] is org), None)
-    if named_at is None:
+    named = _match_naming(group, org)
+    if named is None:
         return False
     countries = {_entry_country(m.entries[0], date) for m in group
-                 if m.entries and m.entries[0].kind in (COUNTRY, DEMONYM) and m.start < named_at}
+                 if m.entries and m.entries[0].kind in (COUNTRY, DEMONYM) and m.start < named.start}
     return bool(countries) and org.code not in countries
 
 
@@ -506,10 +511,10 @@ def _titled_by_organisation(doc: Doc, group: list[Match], person: Entry, head: T
     "NATO chief X"): in this story the person acts for it, whatever country they come from."""
     if person.kind != PERSON:
         return None
-    named_at = next((m.start for m in group if m.entries and m.entries[0] is person), None)
-    if named_at is None or not any(m.sector for m in group if m.start < named_at):
+    named = _match_naming(group, person)
+    if named is None or not any(m.sector for m in group if m.start < named.start):
         return None
-    return next((m.entries[0] for m in group if m.start < named_at and m.entries and m.entries[0].kind == ORGANISATION
+    return next((m.entries[0] for m in group if m.start < named.start and m.entries and m.entries[0].kind == ORGANISATION
                  and m.entries[0].code and not _object_of_verb_before(doc, m, head)), None)
 
 
@@ -641,16 +646,9 @@ def _serving_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
     for phrase in phrases:
         if phrase.codes or phrase.entry is not None:
             continue
-        head = doc[phrase.head]
-        for role in (head, *(c for c in head.children if c.dep_ == "appos")):
-            if role.lemma_.lower() not in kb.serving_roles:
-                continue
-            served = [by_head.get(o.i) for p in role.children if p.dep_ == "prep" and p.lower_ == "to"
-                      for o in p.children if o.dep_ == "pobj"]
-            served = [s for s in served if s is not None and s.kind == "organisation" and s.codes]
-            if served:
-                phrase.codes = list(served[0].codes[:1])
-                break
+        served = _organisation_of_role(doc[phrase.head], kb.serving_roles, ("to",), by_head, through_possessor=False)
+        if served is not None:
+            phrase.codes = list(served.codes[:1])
 
 
 def _leading_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
@@ -661,18 +659,28 @@ def _leading_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
     for phrase in phrases:
         if phrase.entry is not None or phrase.kind not in ("unknown", "group"):
             continue
-        head = doc[phrase.head]
-        roles = [head, *(c for c in head.children if c.dep_ == "appos")]
-        for role in (r for r in roles if r.lemma_.lower() in kb.leading_roles):
-            # "director of HRW", "director at HRW", "director of HRW's counterterrorism programme"
-            objects = [o for p in role.children if p.dep_ == "prep" and p.lower_ in ("of", "at")
-                       for o in p.children if o.dep_ == "pobj"]
-            employers = [by_head.get(t.i) for o in objects for t in (o, *(c for c in o.children if c.dep_ == "poss"))]
-            employer = next((e for e in employers if e is not None and e.kind == "organisation" and e.codes), None)
-            if employer is not None:
-                phrase.codes, phrase.sector = list(employer.codes[:1]), employer.sector or phrase.sector
-                phrase.kind = "group"
-                break
+        employer = _organisation_of_role(doc[phrase.head], kb.leading_roles, ("of", "at"), by_head,
+                                         through_possessor=True)
+        if employer is not None:
+            phrase.codes, phrase.sector = list(employer.codes[:1]), employer.sector or phrase.sector
+            phrase.kind = "group"
+
+
+def _organisation_of_role(head: Token, roles: frozenset[str], preps: tuple[str, ...], by_head: dict[int, Phrase],
+                          through_possessor: bool) -> Phrase | None:
+    """The coded organisation a role word (the head, or a noun in apposition to it) is for, named by
+    one of ``preps``; with ``through_possessor``, also as the owner of a unit ("director of HRW's
+    counterterrorism programme")."""
+    for role in (r for r in (head, *(c for c in head.children if c.dep_ == "appos")) if r.lemma_.lower() in roles):
+        objects = [o for p in role.children if p.dep_ == "prep" and p.lower_ in preps
+                   for o in p.children if o.dep_ == "pobj"]
+        if through_possessor:
+            objects = [t for o in objects for t in (o, *(c for c in o.children if c.dep_ == "poss"))]
+        found = [by_head.get(o.i) for o in objects]
+        organisation = next((f for f in found if f is not None and f.kind == "organisation" and f.codes), None)
+        if organisation is not None:
+            return organisation
+    return None
 
 
 def _gives_origin(phrase: Phrase | None) -> bool:

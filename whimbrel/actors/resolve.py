@@ -311,14 +311,14 @@ def _places_of_named_countries(matches: list[Match]) -> list[Match]:
                      if m.entries and len({e.code for e in m.entries}) == 1 and m.entries[0].code)
     resolved = []
     for match in matches:
-        if len({e.code for e in match.entries if e.kind in _PLACE_KINDS}) > 1:
+        if len({e.code for e in match.entries if e.kind in _CITY_KINDS}) > 1:
             ranked = sorted(match.entries, key=lambda e: -counts.get(e.code, 0))  # stable: ties keep order
             match = Match(match.start, match.end, tuple(ranked), match.sector, match.unknown_ner)
         resolved.append(match)
     return resolved
 
 
-_PLACE_KINDS = {CAPITAL, PLACE}
+_CITY_KINDS = {CAPITAL, PLACE}  # names of towns and cities, which two countries can share
 
 
 def _relink_surnames(doc: Doc, matches: list[Match]) -> list[Match]:
