@@ -15,6 +15,19 @@ def code_string(coder):
     return run
 
 
+@pytest.fixture(scope="module")
+def phrase_codes(coder):
+    """The codes of the actor phrase headed by ``word`` in ``text``, resolved as the pipeline does."""
+    from whimbrel.actors import find_actors
+
+    def run(text: str, word: str, date: str) -> list[str]:
+        doc = coder.nlp(text)
+        actors = find_actors(doc, coder.kb, coder.nlp, date, reporting_verbs=coder.lexicon.reporting_verbs)
+        return actors.phrases[next(t.i for t in doc if t.text == word)].codes
+
+    return run
+
+
 @pytest.mark.parametrize(
     "text, country, sector",
     [
@@ -418,13 +431,9 @@ def test_a_faith_or_holder_before_a_place_describes_the_place(coder):
     assert (beirut.kind, beirut.codes, beirut.sector) == ("country", ["LBN"], "GOV")
 
 
-def test_a_city_two_countries_share_is_the_one_in_the_country_the_story_names(coder):
-    from whimbrel.actors import find_actors
-
+def test_a_city_two_countries_share_is_the_one_in_the_country_the_story_names(phrase_codes):
     def tripoli(text: str) -> list[str]:
-        doc = coder.nlp(text)
-        actors = find_actors(doc, coder.kb, coder.nlp, "1990-03-01")
-        return actors.phrases[next(t.i for t in doc if t.text == "Tripoli")].codes
+        return phrase_codes(text, "Tripoli", "1990-03-01")
 
     assert tripoli("Militias clashed in Tripoli as shells hit the north Lebanese port.") == ["LBN"]
     assert tripoli("Militias clashed in Tripoli, Libyan officials said.") == ["LBY"]
@@ -493,13 +502,9 @@ def test_a_newcomer_an_organisations_title_introduces_is_a_person_acting_for_it(
     assert told_actors.phrases[next(t.i for t in told if t.text == "Ongpin")].name != "Jaime Ongpin"
 
 
-def test_a_bare_agent_is_the_one_the_story_names_in_full_for_one_country(coder):
-    from whimbrel.actors import find_actors
-
+def test_a_bare_agent_is_the_one_the_story_names_in_full_for_one_country(phrase_codes):
     def codes_of(text: str, word: str) -> list[str]:
-        doc = coder.nlp(text)
-        actors = find_actors(doc, coder.kb, coder.nlp, "2017-10-11")
-        return actors.phrases[next(t.i for t in doc if t.text == word)].codes
+        return phrase_codes(text, word, "2017-10-11")
 
     assert codes_of("Police banned the flag on Tuesday. Fans said Australian federal police had warned them.",
                     "Police") == ["AUS"]
@@ -538,13 +543,9 @@ def test_a_countrys_organisations_count_towards_what_the_story_is_about():
     assert (attack.actor[0].code, attack.actor[0].sector) == ("SYR", "MIL")
 
 
-def test_a_states_forces_in_a_clause_its_own_source_reports_are_its_own(coder):
-    from whimbrel.actors import find_actors
-
+def test_a_states_forces_in_a_clause_its_own_source_reports_are_its_own(phrase_codes):
     def codes_of(text: str, word: str) -> list[str]:
-        doc = coder.nlp(text)
-        actors = find_actors(doc, coder.kb, coder.nlp, "2018-05-09", reporting_verbs=coder.lexicon.reporting_verbs)
-        return actors.phrases[next(t.i for t in doc if t.text == word)].codes
+        return phrase_codes(text, word, "2018-05-09")
 
     assert codes_of("Iran and Israel traded threats. Syrian state media said air defences had downed two missiles.",
                     "defences") == ["SYR"]
@@ -630,13 +631,9 @@ def test_famous_surnames_without_diacritics_and_beside_a_name_ner_found(coder):
     assert not find_actors(quiet, coder.kb, coder.nlp, "2018-12-17").actors
 
 
-def test_the_two_countries_are_the_last_two_named(coder):
-    from whimbrel.actors import find_actors
-
+def test_the_two_countries_are_the_last_two_named(phrase_codes):
     def codes_of(text: str, word: str) -> list[str]:
-        doc = coder.nlp(text)
-        actors = find_actors(doc, coder.kb, coder.nlp, "2025-12-27")
-        return actors.phrases[next(t.i for t in doc if t.text == word)].codes
+        return phrase_codes(text, word, "2025-12-27")
 
     assert codes_of("Kim Jong-un sent greetings to Putin. The two countries signed a treaty.", "countries") == ["PRK", "RUS"]
     assert codes_of("Iran and Iraq fought a war. Both sides accused each other of attacks.", "sides") == ["IRN", "IRQ"]
