@@ -737,10 +737,8 @@ def defied_parties(verb: Token, lexicon: Lexicon) -> list[Token]:
     """'declined to resign despite pressure by the commission': the party whose pressure a refusal
     defies, named by the "by/from" phrase of a "despite" pressure noun on the verb or its complement."""
     words = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-    pressures = [o for w in words for p in w.children if p.dep_ == "prep" and p.lower_ == "despite"
-                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in lexicon.pressure_nouns]
-    return [o for n in pressures for p in n.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from")
-            for o in p.children if o.dep_ == "pobj"]
+    pressures = [o for w in words for o in _prep_objects(w, ("despite",)) if o.lemma_.lower() in lexicon.pressure_nouns]
+    return [o for n in pressures for o in _prep_objects(n, ("by", "from"))]
 
 
 def argument_heads(tokens: list[Token], actors: DocActors) -> tuple[int, ...]:
