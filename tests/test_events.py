@@ -507,3 +507,10 @@ def test_a_refusal_despite_pressure_rejects_the_party_pressing():
     assert ("REJECT", "IRN", "FRA") in triples(events_of("Iran refused to halt enrichment despite calls from France."))
     found = events_of("Iran refused to halt enrichment despite the pressure.")
     assert [e.event_type for e in found] == ["REJECT"] and not found[0].recipient
+
+
+def test_call_for_a_party_to_act_asks_that_party():
+    # "for X to act" is parsed as a clause; X is the one asked, and the act asked for is no event of its own
+    found = triples(events_of("Kenya called for the African Union to send peacekeepers to Somalia."))
+    assert found == {("REQUEST", "KEN", "IGO")}
+    assert ("REQUEST", "GBR", "USA") in triples(events_of("Britain is pushing hard for the United States to lift the tariffs."))

@@ -410,6 +410,7 @@ def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger 
     matching only a noun compounded with it ("withdrew weapons inspectors": inspectors, not weapons)."""
     heads, object_lemmas = _object_words(token)
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "agent", "advmod")}
+    particles |= {"for"} if _for_clauses(token) else set()
     entries = tuple(e for e in entries if not e.negated and (not e.infinitive or _has_infinitive(token)))
     for entry in entries:
         if entry.objects and entry.objects & heads and (not entry.prep or entry.prep in particles):
@@ -422,6 +423,14 @@ def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger 
             continue
         return entry
     return None
+
+
+def _for_clauses(verb: Token) -> list[Token]:
+    """"called for the UN to intervene": the parser makes "for" the marker of an infinitive clause whose
+    subject is the party asked, so the clause stands where a "for" phrase would."""
+    return [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in c.children) and any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ == "to" for a in c.children)]
 
 
 def _has_infinitive(verb: Token) -> bool:
@@ -468,9 +477,11 @@ def _is_content_of_complement(token: Token, lexicon: Lexicon) -> bool:
         token, head = head, head.head
     if token.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in lexicon.intent_adjectives:
         return True
-    if token.dep_ not in ("xcomp", "ccomp") or lemma_of(head, lexicon) not in lexicon.verbs:
+    if token.dep_ not in ("xcomp", "ccomp", "advcl") or lemma_of(head, lexicon) not in lexicon.verbs:
         return False
     entries = lexicon.verbs[lemma_of(head, lexicon)]
+    if token.dep_ == "advcl" or token in _for_clauses(head):  # only "called for X to act" holds its content
+        return token in _for_clauses(head) and any(t.complement and t.prep == "for" for t in entries)
     if not any(t.complement for t in entries):
         return False
     if all(t.content not in (None, "event") for t in entries):
@@ -517,6 +528,8 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
     if trigger.objects or not recipient_tokens:
         for obj in _objects(token):  # "demanded subsidies from the government", "cut ties with X"
             recipient_tokens += _prep_objects(obj, trigger.recipient)
+    if trigger.complement and trigger.prep == "for" and not recipient_tokens:
+        recipient_tokens = [s for c in _for_clauses(token) for s in c.children if s.dep_ in _SUBJECTS]
     if trigger.complement and not recipient_tokens:
         clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
         clauses += [g for c in clauses for g in c.children if g.dep_ == "xcomp"]  # "prepared to resume shelling X"
