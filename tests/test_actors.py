@@ -640,3 +640,9 @@ def test_the_two_countries_are_the_last_two_named(phrase_codes):
     # a place is where things are, not one of the pair
     assert codes_of("Refugees fled towards Jordan and the Israeli-occupied Golan Heights. Both countries closed "
                     "their borders.", "countries") == ["JOR", "ISR"]
+
+
+def test_place_name_as_a_surname_is_no_place(phrase_codes):
+    # "Muscat" is Oman's capital, but after a given name inside a person's name it is a surname
+    assert phrase_codes("Maltese Prime Minister Joseph Muscat said on Monday the talks had failed.", "Muscat",
+                        "2016-05-02") == ["MLT"]

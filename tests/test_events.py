@@ -514,3 +514,13 @@ def test_call_for_a_party_to_act_asks_that_party():
     found = triples(events_of("Kenya called for the African Union to send peacekeepers to Somalia."))
     assert found == {("REQUEST", "KEN", "IGO")}
     assert ("REQUEST", "GBR", "USA") in triples(events_of("Britain is pushing hard for the United States to lift the tariffs."))
+
+
+def test_subject_after_a_fronted_phrase():
+    # the parser hangs "the Kenyan government and the Ugandan army" on the fronted "With ..." phrase, and the
+    # actor stage reads "Border Security, the Kenyan government" as one name with its apposition: the clause
+    # still has both as its subject
+    text = ("With the signing of a Memorandum of Understanding (MOU) on Border Security, the Kenyan government "
+            "and the Ugandan army have agreed to reopen the border crossings.")
+    agree = [e for e in events_of(text) if e.event_type == "AGREE"]
+    assert agree and {a.code for a in agree[0].actor} == {"KEN", "UGA"}

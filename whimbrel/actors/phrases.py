@@ -150,6 +150,8 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
     taken: set[int] = set()
     for span in filter_spans(spans):
         entries = tuple(kb.lookup(surface_of[(span.start, span.end)]))
+        if _surname_like_a_place(span, entries):
+            continue
         matches.append(Match(span.start, span.end, entries))
         taken.update(range(span.start, span.end))
     surnames = [t for t in doc if t.text in kb.famous_surnames and t.i not in taken and not _part_of_longer_name(t)]
@@ -167,6 +169,16 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
     matches.extend(_chinese_name_matches(doc, kb, taken))
     matches.extend(_agent_matches(doc, kb, taken, lowers, lemmas))
     return sorted(matches, key=lambda m: m.start)
+
+
+_PLACE_KINDS = {CAPITAL, PLACE, COUNTRY}
+
+
+def _surname_like_a_place(span: Span, entries: tuple[Entry, ...]) -> bool:
+    """"Joseph Muscat", "Jack London": a place name after a given name inside a person's name is a surname."""
+    first = span[0]
+    return bool(entries) and all(e.kind in _PLACE_KINDS for e in entries) and first.ent_type_ == "PERSON" \
+        and first.ent_iob_ == "I" and span[-1].ent_type_ == "PERSON"
 
 
 def _chinese_name_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:

@@ -622,10 +622,33 @@ def _subject(verb: Token) -> list[Token]:
             if objects:
                 return objects  # "urged Iran to stop": Iran is the subject of stop
         if verb.dep_ not in _INHERITS_SUBJECT or verb.head == verb:
-            return []
+            return _misattached_subject(verb)
         verb = verb.head
         seen += 1
     return []
+
+
+def _misattached_subject(verb: Token) -> list[Token]:
+    """"With the signing of the accord, the government and the rebels have agreed": after a fronted phrase the
+    parser can hang the subject on that phrase's noun. A finite clause has a subject, so the noun phrase that
+    ends just before the verb (and its auxiliaries), attached back to the fronted phrase, is taken as it."""
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.dep_ != "ROOT" or not finite:
+        return []
+    start = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i])
+    if any(t.dep_ != "advmod" for t in verb.doc[start : verb.i] if t.head == verb and t.dep_ not in ("aux", "auxpass", "neg")):
+        return []
+    before = verb.doc[start - 1] if start > verb.sent.start else None
+    if before is None or before.pos_ not in ("NOUN", "PROPN") or before.head.i >= before.i:
+        return []
+    fronted = verb.sent[0]
+    if fronted.dep_ != "prep" or fronted.head != verb:
+        return []
+    phrase = before  # climb to the first word of the noun phrase: its conjunction chain and modifiers
+    while phrase.head.i < phrase.i and phrase.dep_ in ("conj", "compound", "amod", "flat") and \
+            not any(t.is_punct and t.text == "," for t in verb.doc[phrase.head.i : phrase.i]):
+        phrase = phrase.head
+    return [phrase] if phrase.dep_ in ("conj", "pobj", "appos", "npadvmod") else []
 
 
 def _recipient_tokens(token: Token, trigger: Trigger, passive: bool) -> list[Token]:
@@ -758,13 +781,13 @@ def argument_heads(tokens: list[Token], actors: DocActors) -> tuple[int, ...]:
     """Actor phrase heads for argument tokens: the token itself, its conjuncts, or the nearest phrase inside it."""
     heads: list[int] = []
     for token in tokens:
-        for member in (token, *token.conjuncts):
+        for member in (token, *(c for c in token.conjuncts if c.i > token.i)):
             if member.i in actors.phrases:
                 heads.append(member.i)
                 if not actors.phrases[member.i].codes:
                     heads += _coded_modifier(member, actors)
             else:
-                nested = _nearest_phrase(member, actors)
+                nested = _covering_phrase(member, actors) or _nearest_phrase(member, actors)
                 if nested is not None:
                     heads.append(nested)
     return tuple(dict.fromkeys(heads))
@@ -776,6 +799,12 @@ def _coded_modifier(token: Token, actors: DocActors) -> list[int]:
     return [obj.i for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from")
             for obj in prep.children
             if obj.dep_ == "pobj" and obj.i in actors.phrases and actors.phrases[obj.i].codes][:1]
+
+
+def _covering_phrase(token: Token, actors: DocActors) -> int | None:
+    """The phrase whose words include the token: "the Kenyan government" inside "Border Security, the
+    Kenyan government", which the actor stage read as one name with its apposition."""
+    return next((head for head, phrase in actors.phrases.items() if phrase.start <= token.i < phrase.end), None)
 
 
 def _nearest_phrase(token: Token, actors: DocActors) -> int | None:
