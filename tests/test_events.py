@@ -524,3 +524,8 @@ def test_subject_after_a_fronted_phrase():
             "and the Ugandan army have agreed to reopen the border crossings.")
     agree = [e for e in events_of(text) if e.event_type == "AGREE"]
     assert agree and {a.code for a in agree[0].actor} == {"KEN", "UGA"}
+
+
+def test_sum_pledged_is_no_party():
+    # the amount is what is given; the party is the seller named in the purpose clause
+    assert ("AGREE", "POL", "USA") in triples(events_of("Warsaw pledged $4bn to buy US Patriot missiles on Monday."))

@@ -20,6 +20,7 @@ from .lexicon import Lexicon, Trigger
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "conj"}
 _INHERITS_SUBJECT = {"xcomp", "conj", "advcl"}
+_AMOUNTS = {"MONEY", "PERCENT"}  # sums and shares; counts ("hundreds of troops") head parties
 _MODALS = {"may", "might", "could", "would"}
 _OBLIGATION = {"must", "should", "ought"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -525,6 +526,8 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
             # "the PKK issued a statement demanding ...": whoever issued the text demands
             actor_tokens = _subject(token.head.head)
     recipient_tokens += _recipient_tokens(token, trigger, passive)
+    # "pledged $3.5bn to buy US missiles": an amount is what is given, never a party to the act
+    recipient_tokens = [t for t in recipient_tokens if t.ent_type_ not in _AMOUNTS]
     if trigger.objects or not recipient_tokens:
         for obj in _objects(token):  # "demanded subsidies from the government", "cut ties with X"
             recipient_tokens += _prep_objects(obj, trigger.recipient)
