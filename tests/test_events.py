@@ -529,3 +529,18 @@ def test_subject_after_a_fronted_phrase():
 def test_sum_pledged_is_no_party():
     # the amount is what is given; the party is the seller named in the purpose clause
     assert ("AGREE", "POL", "USA") in triples(events_of("Warsaw pledged $4bn to buy US Patriot missiles on Monday."))
+
+
+def test_victims_of_an_attack_named_by_a_casualty_verb():
+    # the subject of "died/was killed in an attack" is the attack's victim, never its doer
+    assert triples(events_of("Three Palestinian civilians died in an Israeli air strike on Monday.")) == {
+        ("ASSAULT", "ISR", "PSE")}
+    assert triples(events_of("Two Afghan soldiers were killed in a Taliban attack on Monday.")) == {
+        ("ASSAULT", "AFG", "AFG")}
+    killed = events_of("A Kenyan lawmaker was killed on Tuesday in an attack by Somali militants.")
+    assert killed and all(e.actor[0].code == "SOM" and e.recipient[0].code == "KEN" for e in killed)
+
+
+def test_bombing_raid_is_an_attack():
+    found = events_of("A Syrian journalist was wounded in a Russian bombing raid near Idlib.")
+    assert {e.event_type for e in found} == {"ASSAULT"}

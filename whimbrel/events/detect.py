@@ -518,6 +518,8 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
             # the noun is the verb's object but not its target: "air defences stationed in the region",
             # "troops deployed near the border" are the mobilizing side's own forces
             actor_tokens, recipient_tokens = recipient_tokens, []
+        if not actor_tokens and lemma_of(token, lexicon) in lexicon.casualty_verbs:
+            actor_tokens = _doers_of_the_attack(token, lexicon, actors)
         passive = True
     else:
         actor_tokens = _subject(token)
@@ -558,6 +560,16 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         argument_heads(recipient_tokens, actors),
         realis_of(token, lexicon),
     )
+
+
+def _doers_of_the_attack(verb: Token, lexicon: Lexicon, actors: DocActors) -> list[Token]:
+    """"were killed in a Taliban attack": a passive casualty verb with no "by" phrase was done by whoever
+    carried out the attack its "in" phrase names."""
+    attacks = [noun for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+               for noun in p.children if noun.dep_ == "pobj" and noun.lemma_.lower() in lexicon.nouns]
+    return [m for noun in attacks for m in noun.children
+            if m.dep_ in ("poss", "amod", "compound") and m.i in actors.phrases] + [
+        m for noun in attacks for m in _prep_objects(noun, ("by",))]
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -751,6 +763,9 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
             recipient_tokens += [c for c in governor.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             if not recipient_tokens:
                 recipient_tokens = _beside_a_place(governor, trigger.recipient) + _beside_a_place(token, trigger.recipient)
+        elif link == "in" and lemma in lexicon.casualty_verbs:
+            # "three civilians died in an Israeli air strike": the subject is the attack's victim
+            recipient_tokens += _subject(governor) if not argument_heads(recipient_tokens, actors) else []
         elif link in _CIRCUMSTANCES and beside and not argument_heads(actor_tokens, actors):
             # "staged a sit-in in protest at", "retook the village after fighting with the rebels": the
             # clause's subject is a party to the act beside it (to a two-sided one: fighting, clashes)

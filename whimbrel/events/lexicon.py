@@ -45,6 +45,7 @@ class Lexicon:
     reporting_verbs: frozenset[str] = frozenset()
     intent_adjectives: frozenset[str] = frozenset()
     undergoer_verbs: frozenset[str] = frozenset()
+    casualty_verbs: frozenset[str] = frozenset()
     purpose_verbs: frozenset[str] = frozenset()
     commissive_verbs: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
@@ -95,6 +96,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         reporting_verbs=_words(data, "reporting_verbs"),
         intent_adjectives=_words(data, "intent_adjectives"),
         undergoer_verbs=_words(data, "undergoer_verbs"),
+        casualty_verbs=_words(data, "casualty_verbs"),
         purpose_verbs=_words(data, "purpose_verbs"),
         commissive_verbs=_words(data, "commissive_verbs"),
         state_nouns=_words(data, "state_nouns"),
