@@ -544,3 +544,9 @@ def test_victims_of_an_attack_named_by_a_casualty_verb():
 def test_bombing_raid_is_an_attack():
     found = events_of("A Syrian journalist was wounded in a Russian bombing raid near Idlib.")
     assert {e.event_type for e in found} == {"ASSAULT"}
+
+
+def test_an_offer_is_an_intent():
+    # CAMEO codes offers as intent (03x, PLOVER AGREE): offering concessions is intent to yield, not yielding
+    found = events_of("The Ethiopian government offered concessions to the Tigrayan rebels on Monday.")
+    assert [(e.event_type, e.cameo) for e in found] == [("AGREE", "035")]
