@@ -646,3 +646,10 @@ def test_place_name_as_a_surname_is_no_place(phrase_codes):
     # "Muscat" is Oman's capital, but after a given name inside a person's name it is a surname
     assert phrase_codes("Maltese Prime Minister Joseph Muscat said on Monday the talks had failed.", "Muscat",
                         "2016-05-02") == ["MLT"]
+
+
+def test_party_in_a_story_about_one_country(phrase_codes):
+    # a party contends for power in its own country; "all parties" to a dispute could be anyone's
+    text = "The Islamist Nahda party said it will boycott Tunisia's elections unless the president resigns."
+    assert phrase_codes(text, "party", "2014-05-02") == ["TUN"]
+    assert phrase_codes("Tunisia urged all parties to show restraint.", "parties", "2014-05-02") == []

@@ -82,7 +82,7 @@ def _assume_story_country(phrases: list[Phrase]) -> None:
     """'The prime minister', 'police' with no country, in a story clearly about one country, are
     that country's: the only country the story names, or the one named far more often than any
     other (at least three times and half again as often as the next). 'The rebels', 'the
-    opposition' need a story more plainly about one country (twice as often), since stories about
+    opposition' and a party need a story more plainly about one country (twice as often), since stories about
     foreign powers often mention rebels elsewhere. A people living in several countries ("Kurdish
     officials", "the Kurds") belongs to the one of its homelands the story names twice as often as
     any other; an ethnicity named by a nationality ("ethnic Albanians") lives in the country the
@@ -100,12 +100,18 @@ def _assume_story_country(phrases: list[Phrase]) -> None:
             home = _most_named(Counter({c: n for c, n in counts.items() if c != phrase.minority_of}))
         elif phrase.sector in _STATE_SECTORS:
             home = state_home
-        elif phrase.sector in CHALLENGER_SECTORS:
-            home = challenger_home
+        elif phrase.sector in CHALLENGER_SECTORS or _political_party(phrase):
+            home = challenger_home  # a party, like rebels, contends for power in its own country
         else:
             continue
         if home:
             phrase.codes = [home]
+
+
+def _political_party(phrase: Phrase) -> bool:
+    """"The Umma party", "a Democrat": one party. "All parties", "the two parties" are mostly the sides
+    of a dispute or a negotiation, of any country."""
+    return phrase.sector == "PTY" and not phrase.name.lower().endswith("parties")
 
 
 def _most_named(counts: Counter) -> str | None:
