@@ -550,3 +550,9 @@ def test_an_offer_is_an_intent():
     # CAMEO codes offers as intent (03x, PLOVER AGREE): offering concessions is intent to yield, not yielding
     found = events_of("The Ethiopian government offered concessions to the Tigrayan rebels on Monday.")
     assert [(e.event_type, e.cameo) for e in found] == [("AGREE", "035")]
+
+
+def test_declared_truce_is_retreat():
+    # CAMEO 0871 "declare truce, ceasefire" maps to RETREAT, as the PLOVER gold standard codes it
+    found = events_of("Kurdish rebels declared a unilateral ceasefire on Wednesday after weeks of clashes with Turkish troops.")
+    assert ("RETREAT", "0871") in {(e.event_type, e.cameo) for e in found}
