@@ -107,6 +107,42 @@ def test_a_when_clause_takes_the_time_it_follows():
     assert (attack.event_date, attack.date_text, attack.temporal_status) == ("2017-03", "March 2017", "background")
 
 
+def test_a_clause_opened_by_as_or_while_right_after_a_date_takes_that_date():
+    import whimbrel
+
+    text = "Ankara has issued such warnings before, including last May as Turkish troops met Iraqi army units."
+    (met,) = [e for e in whimbrel.code_text(text, date="2018-04-10") if e.trigger == "met"]
+    assert (met.event_date, met.date_text, met.temporal_status) == ("2017-05", "last May", "background")
+    text = "Syrian troops shelled the town in March 2017, while Russian jets bombed the villages around it."
+    (bombed,) = [e for e in whimbrel.code_text(text, date="2018-04-10") if e.trigger == "bombed"]
+    assert (bombed.event_date, bombed.temporal_status) == ("2017-03", "background")
+
+
+def test_a_clause_running_alongside_a_past_perfect_lies_as_far_back():
+    """'had been lifted as France pushed for a deal': the pushing is no news of the story's day; a
+    'when' clause may be the moment the past perfect is seen from, and stays the story's."""
+    import whimbrel
+
+    text = "The sanctions had been lifted by Germany as France pushed for a new deal with Iran."
+    (pushed,) = [e for e in whimbrel.code_text(text, date="2018-12-20") if e.trigger == "pushed"]
+    assert (pushed.event_date, pushed.temporal_status) == ("2018-12", "background")
+    text = "Turkish troops had withdrawn from the town when Kurdish fighters attacked the checkpoint."
+    (attacked,) = [e for e in whimbrel.code_text(text, date="2018-12-20") if e.trigger == "attacked"]
+    assert (attacked.event_date, attacked.temporal_status) == ("2018-12-20", "current")
+
+
+def test_an_undated_act_reported_by_a_dated_saying_happened_when_it_was_said():
+    """'The navy announced on Tuesday that troops were holding drills': the progressive or simple past of
+    the reported clause is the time of the report, not the earlier day the lead names."""
+    import whimbrel
+
+    lead = "Iranian and Iraqi officials met in Baghdad on Monday. "
+    for clause in ("its troops were holding exercises in the Gulf", "its troops held exercises in the Gulf"):
+        text = lead + f"The Iranian navy announced on Tuesday that {clause}."
+        (drills,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.event_type == "MOBILIZE"]
+        assert (drills.event_date, drills.date_text, drills.actor[0].code) == ("2025-06-03", "Tuesday", "IRN")
+
+
 def test_a_year_ago_is_the_same_month_a_year_back():
     assert resolve("a year ago", ANCHOR) == TimeValue("2024-12", "month")
     assert resolve("five years ago", ANCHOR) == TimeValue("2020", "year")

@@ -365,8 +365,9 @@ def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozense
             continue  # "the 2015 nuclear deal": a date that names a thing, not when the event happened
         if _clause_verb(root.head if root.head != root else root) in verbs and expression.sent == trigger.sent:
             return expression, False
-    when = next((c for c in verb.children if c.lower_ == "when" and c.dep_ == "advmod" and c.i < verb.i), None)
-    if when is not None:  # "a year ago, when Trump ordered a strike": the clause names that time
+    when = next((c for c in verb.children if c.lower_ in _time_words()["time_clause"] and c.dep_ in ("advmod", "mark")
+                 and c.i < verb.i), None)
+    if when is not None:  # "a year ago, when Trump ordered a strike", "last September as troops met": that time
         for expression in expressions:
             between = when.doc[expression.end:when.i]
             if expression.end <= when.i and all(t.is_punct for t in between) and len(between) <= 1:
@@ -482,8 +483,12 @@ def _simple_past(trigger: Token) -> bool:
 
 def _perfect_past(trigger: Token, reporting_verbs: frozenset[str]) -> bool:
     """'had sent': past perfect puts an event before the story's reference time, except in reported
-    speech, where it is only the tense shift of 'has sent' ("the ministry said it had lodged a protest")."""
+    speech, where it is only the tense shift of 'has sent' ("the ministry said it had lodged a protest").
+    A simple-past clause running alongside a past perfect one ("as", "while") lies as far back."""
     verb = _clause_verb(trigger)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
+            c.dep_ == "mark" and c.lower_ in _time_words()["alongside"] for c in verb.children):
+        verb = _clause_verb(verb.head)  # "had been lifted as Obama pushed for the deal": as far back as the lifting
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
     reported = verb.dep_ in ("ccomp", "conj") and verb.head.lemma_.lower() in reporting_verbs
     return "had" in auxiliaries and not reported
