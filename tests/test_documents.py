@@ -96,3 +96,15 @@ def test_a_part_of_a_named_place_or_a_two_word_preposition_reaches_the_place():
     blasts = [e for e in _events("A journalist was killed in a car bomb blast in a busy district of western "
                                  "Kabul.", date="2010-05-01") if e.trigger == "killed"]
     assert blasts and blasts[0].location == "Kabul"
+
+
+def test_a_source_named_by_someone_elses_role_is_that_role_not_the_one_it_serves():
+    (send,) = [e for e in _events("A spokeswoman for the Kenyan foreign ministry said Nairobi would send troops "
+                                  "to Somalia.") if e.trigger == "send"]
+    assert send.reported_by == ("spokeswoman for the Kenyan foreign ministry",)
+    (expel,) = [e for e in _events("Ruto’s deputy, Kithure Kindiki, said Kenya would expel two Somali diplomats.")
+                if e.trigger == "expel"]
+    assert expel.reported_by == ("Ruto’s deputy, Kithure Kindiki",)
+    (named,) = [e for e in _events("Kenyan President William Ruto said Kenya would expel two Somali diplomats.")
+                if e.trigger == "expel"]
+    assert named.reported_by == ("William Ruto",)

@@ -53,10 +53,32 @@ class Source:
     generic_media: bool = False  # "state media", "local media": no outlet named
 
 
-def _source(actors: DocActors, head: int) -> Source:
-    actor = actors.actor(actors.actor_of[head])
+def _source(actors: DocActors, head: Token) -> Source:
+    actor = actors.actor(actors.actor_of[head.i])
     generic = actor.sector == _MEDIA_SECTOR and actor.kind != "organisation"
-    return Source(actor.name, actor.code, actor.actor_id, generic)
+    return Source(_role_of(head, actors) or actor.name, actor.code, actor.actor_id, generic)
+
+
+_ROLE_OWNERS = ("for", "of", "at")  # "a spokeswoman for the ministry", "the director of the agency"
+
+
+def _role_of(head: Token, actors: DocActors) -> str | None:
+    """'a spokesman for the foreign ministry said', 'Lavrov's deputy, Mikhail Bogdanov, said': a source
+    named by a role of someone else is that role, in the sentence's own words, with the name beside it;
+    not the actor it serves, who did not say it. A proper name or a bare role ("officials") is its actor."""
+    if head.pos_ != "NOUN":
+        return None
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    owners += [o for p in head.children if p.dep_ == "prep" and p.lower_ in _ROLE_OWNERS
+               for o in p.children if o.dep_ == "pobj"]
+    if not any(o.pos_ == "PROPN" or o.ent_type_ or o.i in actors.phrases for o in owners):
+        return None
+    start = min([head.i, *(c.left_edge.i for c in head.children if c.i < head.i and c.dep_ != "det")])
+    end = max([head.i, *(o.right_edge.i for o in owners)]) + 1
+    name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if name is not None:
+        end = max(end, name.right_edge.i + 1)
+    return head.doc[start:end].text.strip(" ,")
 
 
 def find_quotes(doc: Doc, actors: DocActors, article: Article) -> list[Quote]:
@@ -108,7 +130,7 @@ def _speaker(doc: Doc, start: int, end: int, actors: DocActors) -> Source | None
 def subject_source(verb: Token, actors: DocActors) -> Source | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for head in argument_heads(subjects, actors):
-        return _source(actors, head)
+        return _source(actors, verb.doc[head])
     return None
 
 
@@ -137,7 +159,7 @@ def _according_to(tokens: Doc | Span, actors: DocActors) -> list[Source]:
     for token in tokens:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
             objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
-            found += [_source(actors, head) for head in argument_heads(objects, actors)]
+            found += [_source(actors, tokens.doc[head]) for head in argument_heads(objects, actors)]
     return found
 
 
@@ -155,7 +177,7 @@ def document_reporters(doc: Doc, actors: DocActors) -> list[Source]:
             continue
         if named or token.lemma_.lower() == _REPORT:
             heads = argument_heads([c for c in token.children if c.dep_ == "nsubj"], actors)
-            found += [_source(actors, head) for head in heads]
+            found += [_source(actors, doc[head]) for head in heads]
     if named:
         found += _according_to(doc, actors)
     found = [s for s in found if (_is_outlet(actors, s) if named else s.generic_media)]
@@ -175,7 +197,7 @@ def told_outlets(doc: Doc, actors: DocActors) -> dict[str, Source]:
         listeners = argument_heads([c for c in token.children if c.dep_ in ("dobj", "dative")], actors)
         listeners += argument_heads([o for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                                      for o in c.children if o.dep_ == "pobj"], actors)
-        outlets = [s for s in (_source(actors, h) for h in listeners) if _is_outlet(actors, s)]
+        outlets = [s for s in (_source(actors, doc[h]) for h in listeners) if _is_outlet(actors, s)]
         speaker = subject_source(token, actors)
         if outlets and speaker is not None and speaker.actor_id:
             told.setdefault(speaker.actor_id, outlets[0])
