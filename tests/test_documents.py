@@ -108,3 +108,15 @@ def test_a_source_named_by_someone_elses_role_is_that_role_not_the_one_it_serves
     (named,) = [e for e in _events("Kenyan President William Ruto said Kenya would expel two Somali diplomats.")
                 if e.trigger == "expel"]
     assert named.reported_by == ("William Ruto",)
+
+
+def test_an_outlet_that_carried_the_words_follows_the_speaker_in_the_chain():
+    (send,) = [e for e in _events("Kenya will send more troops to Somalia, the defence minister said, quoted by "
+                                  "Reuters.") if e.trigger == "send"]
+    assert send.reported_by == ("defence minister", "Reuters")
+    (condemned,) = [e for e in _events("The Somali government condemned the Kenyan raid, in comments reported by "
+                                       "the Associated Press.") if e.trigger == "condemned"]
+    assert condemned.reported_by == ("Associated Press",)
+    (shelled,) = [e for e in _events("Ethiopian troops shelled a village reported by residents to be empty.")
+                  if e.trigger == "shelled"]
+    assert shelled.reported_by == ()  # residents are not an outlet that carried the words

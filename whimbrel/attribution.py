@@ -40,6 +40,12 @@ def state_agencies() -> dict[str, str]:
     return read_yaml(data_path("state_media.yaml"))
 
 
+@lru_cache(maxsize=1)
+def relay_verbs() -> frozenset[str]:
+    """Verbs whose "by" phrase names the outlet that carried someone's words, from the data file."""
+    return frozenset(read_yaml(data_path("attribution.yaml"))["relay_verbs"])
+
+
 def reporting_verbs() -> frozenset[str]:
     """Verbs of saying, from the trigger lexicon's data file."""
     return load_lexicon().reporting_verbs
@@ -135,8 +141,8 @@ def subject_source(verb: Token, actors: DocActors) -> Source | None:
 
 
 def sentence_sources(doc: Doc, trigger: Token, actors: DocActors, quotes: Sequence[Quote] = ()) -> list[Source]:
-    """Sources the event's own sentence names: the reporting verb above the trigger, 'according to X',
-    and the speaker of a quotation the trigger stands in ('"We will...," he said' after a named speaker)."""
+    """Sources the event's own sentence names: the reporting verb above the trigger, the outlet that carried
+    it ("quoted by Interfax"), 'according to X', and the speaker of a quotation the trigger stands in ('"We will...," he said' after a named speaker)."""
     found: list[Source] = [Source(q.speaker, q.speaker_code, q.speaker_actor_id) for q in quotes
                            if q.speaker and q.start <= trigger.idx < q.end]
     token = trigger
@@ -148,7 +154,16 @@ def sentence_sources(doc: Doc, trigger: Token, actors: DocActors, quotes: Sequen
             if source:
                 found.append(source)
         token = token.head
-    return found + _according_to(trigger.sent, actors)
+    return found + _relayed_by(trigger.sent, actors) + _according_to(trigger.sent, actors)
+
+
+def _relayed_by(sentence: Span, actors: DocActors) -> list[Source]:
+    """Outlets named as carrying the sentence's words: "said in comments reported by the Associated Press",
+    "in a statement carried by state television", "quoted by Interfax"; only news media relay."""
+    relays = [t for t in sentence if t.tag_ == "VBN" and t.lemma_.lower() in relay_verbs()]
+    agents = [o for t in relays for a in t.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    sources = [_source(actors, sentence.doc[head]) for head in argument_heads(agents, actors)]
+    return [s for s in sources if actors.actor(s.actor_id).sector == _MEDIA_SECTOR]  # not "a town reported by locals to be empty"
 
 
 def _according_to(tokens: Doc | Span, actors: DocActors) -> list[Source]:
