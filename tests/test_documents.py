@@ -120,3 +120,33 @@ def test_an_outlet_that_carried_the_words_follows_the_speaker_in_the_chain():
     (shelled,) = [e for e in _events("Ethiopian troops shelled a village reported by residents to be empty.")
                   if e.trigger == "shelled"]
     assert shelled.reported_by == ()  # residents are not an outlet that carried the words
+
+
+def test_a_speaker_the_actors_leave_unlinked_is_the_person_last_named_as_saying_something():
+    text = ("Otieno Barasa, a Kenyan opposition lawmaker, said the vote was rigged. \u201cWe will not accept the "
+            "result,\u201d he said.")
+    coded = next(whimbrel.code_documents([{"id": "q", "text": text, "date": "2025-06-05"}]))
+    assert [q.speaker for q in coded.quotes] == ["Otieno Barasa, a Kenyan opposition lawmaker"]
+
+
+def test_a_quotation_with_no_verb_of_saying_goes_on_the_one_just_before_it():
+    text = ("Grace Mwangi, chief executive of Save the Children Kenya, said about 70 children were ill. "
+            "\u201cKenya should open the border to aid convoys,\u201d she said. \u201cChildren are dying.\u201d "
+            "Kenyan police arrested two aid workers on Monday. \u201cThe arrests were unlawful and must end.\u201d")
+    coded = next(whimbrel.code_documents([{"id": "q", "text": text, "date": "2025-06-05"}]))
+    speakers = [q.speaker for q in coded.quotes]
+    assert speakers[0] == speakers[1] and speakers[0] is not None and "Mwangi" in speakers[0]
+    assert speakers[2] is None  # a sentence of other news between: no one to go on
+
+
+def test_a_name_the_actors_left_unlinked_is_the_actor_an_earlier_mention_of_it_belongs_to():
+    from whimbrel.actors import DocActors
+    from whimbrel.attribution import subject_source
+    from whimbrel.models import Actor, Mention
+    from whimbrel.nlp import load_nlp
+
+    doc = load_nlp()("Achieng, chief executive of Oxfam Kenya, visited the camp. Later, Achieng said the camp was full.")
+    earlier = Actor("a1", "Achieng, chief executive", "NGO", "SOC", "group",
+                    mentions=[Mention("Achieng, chief executive", 0, 24, 0)])
+    said = next(t for t in doc if t.lemma_ == "say")
+    assert subject_source(said, DocActors(actors=[earlier])).name == "Achieng, chief executive"

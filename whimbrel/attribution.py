@@ -89,6 +89,7 @@ def _role_of(head: Token, actors: DocActors) -> str | None:
 
 def find_quotes(doc: Doc, actors: DocActors, article: Article) -> list[Quote]:
     quotes = []
+    follows = None  # the sentence after the last quotation's: one starting there may go on it
     for start, end in _quotations(doc.text):
         text = doc.text[start:end]
         if len(text) < 8 or len(text.split()) < 3:
@@ -97,10 +98,18 @@ def find_quotes(doc: Doc, actors: DocActors, article: Article) -> list[Quote]:
         if span is None:
             continue
         speaker = _speaker(doc, span.start, span.end, actors)
+        index = sentence_index(doc, span.start)
+        if speaker is None and quotes and quotes[-1].speaker and follows is not None \
+                and span[0].sent.start < follows.end and not _reporting_verbs_outside(doc, span.start, span.end):
+            # '"...," he said. "Kids are dying."': a quotation with no verb of saying goes on the one before it
+            before = quotes[-1]
+            speaker = Source(before.speaker, before.speaker_code, before.speaker_actor_id)
         quote_id = hashlib.sha1(f"{article.doc_id}|{start}|{end}".encode()).hexdigest()[:16]
-        quotes.append(Quote(quote_id, article.doc_id, text, start, end, sentence_index(doc, span.start),
+        quotes.append(Quote(quote_id, article.doc_id, text, start, end, index,
                             speaker.name if speaker else None, speaker.code if speaker else None,
                             speaker.actor_id if speaker else None))
+        ending = span[-1].sent
+        follows = doc[ending.end].sent if ending.end < len(doc) else None
     return quotes
 
 
@@ -120,11 +129,16 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _speaker(doc: Doc, start: int, end: int, actors: DocActors) -> Source | None:
-    """The subject of a reporting verb outside the quotation, in the sentences the quotation touches."""
+def _reporting_verbs_outside(doc: Doc, start: int, end: int) -> list[Token]:
+    """Verbs of saying outside the quotation, in the sentences the quotation touches."""
     first, last = doc[start].sent, doc[end - 1].sent
     window = doc[first.start : last.end]
-    verbs = [t for t in window if t.lemma_.lower() in reporting_verbs() and t.pos_ == "VERB" and not start <= t.i < end]
+    return [t for t in window if t.lemma_.lower() in reporting_verbs() and t.pos_ == "VERB" and not start <= t.i < end]
+
+
+def _speaker(doc: Doc, start: int, end: int, actors: DocActors) -> Source | None:
+    """The subject of a reporting verb outside the quotation, in the sentences the quotation touches."""
+    verbs = _reporting_verbs_outside(doc, start, end)
     verbs.sort(key=lambda t: min(abs(t.i - start), abs(t.i - end)))
     for verb in verbs:
         source = subject_source(verb, actors)
@@ -133,10 +147,49 @@ def _speaker(doc: Doc, start: int, end: int, actors: DocActors) -> Source | None
     return None
 
 
-def subject_source(verb: Token, actors: DocActors) -> Source | None:
+def subject_source(verb: Token, actors: DocActors, *, look_back: bool = True) -> Source | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for head in argument_heads(subjects, actors):
         return _source(actors, verb.doc[head])
+    for subject in subjects:
+        if (named := _named_person(subject, actors)) is not None:
+            return named
+        if look_back and subject.lower_ in _PERSONAL_PRONOUNS:
+            return _last_named_speaker(verb, actors)
+    return None
+
+
+_PERSONAL_PRONOUNS = {"he", "she"}
+_SPEAKER_LOOK_BACK = 3  # sentences searched for the person an unlinked "he said" goes on quoting
+
+
+def _named_person(token: Token, actors: DocActors) -> Source | None:
+    """A person's name the actors did not link ("said Ronalds" after "Paul Ronalds, chief executive of
+    ..."): the actor an earlier mention of the name belongs to, else, where NER tags it a person, the
+    name as written."""
+    if token.pos_ != "PROPN" or token.ent_type_ not in ("PERSON", ""):
+        return None
+    for actor in actors.actors:
+        if any(m.start < token.idx and token.text in re.findall(r"[\w’'-]+", m.text) for m in actor.mentions):
+            return Source(actor.name, actor.code, actor.actor_id)
+    if token.ent_type_ == "PERSON":  # "said Kamau" after "Wanjiru Kamau, the director...": the name in full
+        names = [e for e in token.doc.ents if e.label_ == "PERSON" and e.start <= token.i and token.text in e.text.split()]
+        return Source(names[0].text, None, None)
+    return None
+
+
+def _last_named_speaker(verb: Token, actors: DocActors) -> Source | None:
+    """'"...," he said', where the actors left "he" unlinked: the person the story last named as saying
+    something, a few sentences back at most; a news story goes on quoting whom it has just introduced."""
+    sentences = list(verb.doc.sents)
+    index = next(i for i, sentence in enumerate(sentences) if sentence.start <= verb.i < sentence.end)
+    earlier = [t for sentence in sentences[max(0, index - _SPEAKER_LOOK_BACK) : index + 1] for t in sentence
+               if t.i < verb.i and t.pos_ == "VERB" and t.lemma_.lower() in reporting_verbs()]
+    for other in reversed(earlier):
+        subjects = [c for c in other.children if c.dep_ == "nsubj"]
+        if any(_named_person(s, actors) is not None or (
+                s.i in actors.actor_of and actors.actor(actors.actor_of[s.i]).kind == "person") for s in subjects):
+            return subject_source(other, actors, look_back=False)
     return None
 
 
