@@ -48,6 +48,26 @@ def test_ranges():
     assert (resolved.value, resolved.granularity, resolved.end) == ("2022", "range", "2024")
 
 
+def test_a_run_of_days_in_one_month_is_a_range_from_its_first_day():
+    assert resolve("on 14-15 September", ANCHOR) == TimeValue("2025-09-14", "range", "2025-09-15")
+    assert resolve("January 8-9", ANCHOR, future=True) == TimeValue("2026-01-08", "range", "2026-01-09")
+    assert resolve("between 3 and 5 March 2024", ANCHOR) == TimeValue("2024-03-03", "range", "2024-03-05")
+
+
+def test_the_weekend_is_the_saturday_and_sunday_just_gone_or_the_next_ahead():
+    tuesday = dt.date(2025, 12, 23)
+    assert resolve("at the weekend", tuesday) == TimeValue("2025-12-20", "range", "2025-12-21")
+    assert resolve("this weekend", tuesday, future=True) == TimeValue("2025-12-27", "range", "2025-12-28")
+    assert resolve("last weekend", ANCHOR) == TimeValue("2025-12-20", "range", "2025-12-21")  # said on a Saturday
+
+
+def test_a_month_or_year_however_the_words_place_a_time_in_it():
+    assert resolve("the end of March", ANCHOR) == TimeValue("2025-03", "month")
+    assert resolve("by mid-November", ANCHOR) == TimeValue("2025-11", "month")
+    assert resolve("the summer of 2016", ANCHOR) == TimeValue("2016", "year")
+    assert resolve("the first half of 2023", ANCHOR) == TimeValue("2023", "year")
+
+
 def test_words_that_name_no_date():
     assert resolve("the coming decades", ANCHOR) is None
     assert resolve("a long time", ANCHOR) is None
@@ -96,6 +116,16 @@ def test_a_relative_date_finer_than_the_last_named_one_stays_undated():
     assert resolve_anaphoric("that day", october) is None  # the text never says which day of October
     assert resolve_anaphoric("two days later", october) is None
     assert resolve_anaphoric("later that year", october) == TimeValue("2018", "year")
+
+
+def test_days_earlier_and_hours_later_count_from_the_last_named_day():
+    from whimbrel.timex import TimeValue, resolve_anaphoric
+
+    friday = TimeValue("2018-12-07", "day")
+    assert resolve_anaphoric("two days earlier", friday) == TimeValue("2018-12-05", "day")
+    assert resolve_anaphoric("a week later", friday) == TimeValue("2018-12-14", "day")
+    assert resolve_anaphoric("hours later", friday) == friday
+    assert resolve_anaphoric("hours later", TimeValue("2018-12", "month")) is None
 
 
 def test_a_when_clause_takes_the_time_it_follows():
@@ -313,3 +343,19 @@ def test_a_name_swept_into_a_date_is_left_out():
     doc = load_nlp()("In January Canada and France concluded a fishing accord.")
     doc.ents = [Span(doc, 1, 3, label="DATE")]  # as NER sometimes tags "January Canada"
     assert [e.text for e in time_expressions(doc)] == ["January"]
+
+
+def test_hours_later_in_the_text_is_the_day_named_before():
+    import whimbrel
+
+    text = "On August 3, Kenya accused Somalia of betrayal. Hours later, Somalia rejected the charge."
+    (rejected,) = [e for e in whimbrel.code_text(text, date="2017-09-01") if e.trigger == "rejected"]
+    assert (rejected.event_date, rejected.date_text) == ("2017-08-03", "Hours later")
+
+
+def test_talks_on_a_run_of_days_ahead_are_dated_from_its_first_day():
+    import whimbrel
+
+    text = "Kenya and Somalia will hold talks in Ethiopia's capital, Addis Ababa, on 14-15 September."
+    (held,) = [e for e in whimbrel.code_text(text, date="2017-09-01") if e.trigger == "hold"]
+    assert (held.event_date, held.temporal_status, held.location) == ("2017-09-14", "future", "Addis Ababa")
