@@ -150,3 +150,23 @@ def test_a_name_the_actors_left_unlinked_is_the_actor_an_earlier_mention_of_it_b
                     mentions=[Mention("Achieng, chief executive", 0, 24, 0)])
     said = next(t for t in doc if t.lemma_ == "say")
     assert subject_source(said, DocActors(actors=[earlier])).name == "Achieng, chief executive"
+
+
+def test_places_named_by_who_holds_them_by_an_area_noun_or_by_their_edge():
+    def place(text, trigger):
+        (event,) = [e for e in _events(text) if e.trigger == trigger]
+        return event.location
+
+    assert place("Ethiopian jets bombed rebel positions in rebel-held Mekele on Monday.", "bombed") == "Mekele"
+    assert place("Ethiopian troops captured the town of Dessie on Monday.", "captured") == "Dessie"
+    assert place("Ethiopian troops attacked rebels in Ethiopia's north-west on Monday.", "attacked") == \
+        "Ethiopia's north-west"
+    assert place("Ethiopian jets bombed rebel positions on the outskirts of Mekele on Monday.", "bombed") == "Mekele"
+
+
+def test_a_town_attacked_is_where_the_attack_happened_but_a_state_sanctioned_is_not():
+    (strikes,) = [e for e in _events("Ethiopian jets carried out airstrikes on Mekele on Monday.")
+                  if e.event_type == "ASSAULT"]
+    assert strikes.location == "Mekele"
+    (sanctions,) = [e for e in _events("The US imposed sanctions on Ethiopia on Monday.") if e.trigger == "imposed"]
+    assert sanctions.location is None
