@@ -170,3 +170,9 @@ def test_a_town_attacked_is_where_the_attack_happened_but_a_state_sanctioned_is_
     assert strikes.location == "Mekele"
     (sanctions,) = [e for e in _events("The US imposed sanctions on Ethiopia on Monday.") if e.trigger == "imposed"]
     assert sanctions.location is None
+
+
+def test_a_news_agency_named_with_its_country_is_the_agency_not_a_role():
+    text = "Iraqi troops shelled rebel positions near the border on Monday, Tehran's IRNA news agency reported."
+    (shelled,) = [e for e in _events(text) if e.trigger == "shelled"]
+    assert shelled.reported_by == ("IRNA",)

@@ -52,6 +52,7 @@ def test_a_run_of_days_in_one_month_is_a_range_from_its_first_day():
     assert resolve("on 14-15 September", ANCHOR) == TimeValue("2025-09-14", "range", "2025-09-15")
     assert resolve("January 8-9", ANCHOR, future=True) == TimeValue("2026-01-08", "range", "2026-01-09")
     assert resolve("between 3 and 5 March 2024", ANCHOR) == TimeValue("2024-03-03", "range", "2024-03-05")
+    assert resolve("between 17 and 18 million tonnes this year", ANCHOR) == TimeValue("2025", "year")  # no days
 
 
 def test_the_weekend_is_the_saturday_and_sunday_just_gone_or_the_next_ahead():

@@ -72,8 +72,8 @@ def _role_of(head: Token, actors: DocActors) -> str | None:
     """'a spokesman for the foreign ministry said', 'Lavrov's deputy, Mikhail Bogdanov, said': a source
     named by a role of someone else is that role, in the sentence's own words, with the name beside it;
     not the actor it serves, who did not say it. A proper name or a bare role ("officials") is its actor."""
-    if head.pos_ != "NOUN":
-        return None
+    if head.pos_ != "NOUN" or actors.actor(actors.actor_of[head.i]).kind == "organisation":
+        return None  # "Tehran's IRNA news agency" is IRNA, not a role of Tehran's
     owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     owners += [o for p in head.children if p.dep_ == "prep" and p.lower_ in _ROLE_OWNERS
                for o in p.children if o.dep_ == "pobj"]
@@ -173,8 +173,9 @@ def _named_person(token: Token, actors: DocActors) -> Source | None:
         if any(m.start < token.idx and token.text in re.findall(r"[\w’'-]+", m.text) for m in actor.mentions):
             return Source(actor.name, actor.code, actor.actor_id)
     if token.ent_type_ == "PERSON":  # "said Kamau" after "Wanjiru Kamau, the director...": the name in full
-        names = [e for e in token.doc.ents if e.label_ == "PERSON" and e.start <= token.i and token.text in e.text.split()]
-        return Source(names[0].text, None, None)
+        own = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        names = [e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= own.start and token.text in e.text.split()]
+        return Source((names[0] if names else own).text, None, None)
     return None
 
 

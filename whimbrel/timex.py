@@ -91,7 +91,7 @@ def resolve(text: str, anchor: dt.date, *, future: bool = False) -> TimeValue | 
     if m := _DAY_RANGE.search(words) or _RANGE_MONTH_DAYS.search(words):
         return _day_range(m, anchor, future)
     between = re.search(r"between\s+(.+?)\s+and\s+(.+)$", words) or re.search(r"from\s+(.+?)\s+(?:to|until)\s+(.+)$", words)
-    if between:
+    if between and not re.fullmatch(r"\d{1,2}", between.group(1)):  # "between 17 and 18 mln bags" is no range of dates
         first, last = resolve(between.group(1), anchor), resolve(between.group(2), anchor)
         if first and last:
             return TimeValue(first.value, "range", last.value)
