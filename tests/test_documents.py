@@ -176,3 +176,11 @@ def test_a_news_agency_named_with_its_country_is_the_agency_not_a_role():
     text = "Iraqi troops shelled rebel positions near the border on Monday, Tehran's IRNA news agency reported."
     (shelled,) = [e for e in _events(text) if e.trigger == "shelled"]
     assert shelled.reported_by == ("IRNA",)
+
+
+def test_a_town_the_leads_act_is_done_to_is_where_the_news_happens():
+    text = ("The fighters left Aleppo in a long convoy of trucks as mortar strikes hit the town behind them. "
+            "Syrian troops arrested dozens of rebel fighters at a checkpoint on Monday.")
+    (arrested,) = [e for e in _events(text) if e.trigger == "arrested"]
+    assert arrested.location == "Aleppo"
+

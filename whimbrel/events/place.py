@@ -30,11 +30,14 @@ def _place_words(key: str) -> frozenset[str]:
 
 
 def scene(doc: Doc, actors: DocActors) -> str | None:
-    """Where the lead's news happens: a place on the first sentence's main verb or its subject."""
+    """Where the lead's news happens: a town the first sentence's main verb acts on, or a place on that
+    verb or its subject."""
     first = next(doc.sents, None)
     if first is None:
         return None
     root = first.root
+    for town in (c for c in root.children if c.dep_ == "dobj" and _is_town(c, actors)):
+        return _place_text(town)  # "They left Baghuz in a convoy": the town the lead's act is done to or in
     for word in [root, *(c for c in root.children if c.dep_ in _SUBJECTS)]:
         for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
