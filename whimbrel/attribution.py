@@ -2,11 +2,15 @@
 
 A quotation's speaker is the subject of the reporting verb outside the quotation marks in the
 same sentence ('"...," Kim said'; 'Kim said: "..."'; '"...," said Kim'), resolved through the
-document's actors, so a pronoun speaker is the person it refers to.
+document's actors, so a pronoun speaker is the person it refers to. Where the actors leave the
+subject unlinked, a name is the actor an earlier mention of it belongs to, and "he said" the
+person the story last named as saying something; a quotation with no verb of saying, in the
+sentence after another, goes on that one.
 
 An event's chain runs from origin to wire: the source its own sentence names ("the North's
-state media said", "according to KCNA", "officials said", the speaker of the quotation it is
-told in), then the news outlets the story cites as reporting ("Yonhap news agency reported"),
+state media said", "according to KCNA", "officials said", "a spokeswoman for the ministry said",
+the speaker of the quotation it is told in) and the outlet that carried its words ("quoted by
+Interfax"), then the news outlets the story cites as reporting ("Yonhap news agency reported"),
 then the wire of the dateline. A country's "state media" is that country's outlet named in the
 same story, where there is one, else its state news agency where known.
 """

@@ -3,7 +3,7 @@
 News dates events relative to the day it is written: "on Saturday" is the latest Saturday on
 or before the story (the next one in a future-tense clause), "December 18" is in the story's
 year unless that would put a past event in the future, "last year" is a year, "June 2024" a
-month. Date expressions are found by spaCy's NER (DATE, TIME) and attached to the event whose
+month, "14-15 September" and "the weekend" ranges of days. Date expressions are found by spaCy's NER (DATE, TIME) and attached to the event whose
 clause they modify; expressions are read by the rules below, and dateparser handles whatever
 explicit date they do not cover. An event the text places clearly before the story's news
 ("since last year", "in June 2024", an old date with perfect aspect) is background. An undated
