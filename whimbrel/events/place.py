@@ -1,8 +1,11 @@
 """Where an event happened: the place named by a locative phrase on its trigger or clause, on the
 clause's subject ("the enclave in Daraa province shrinks under airstrikes"), or, for a facility
 named without its place ("outside the stadium"), where the story put it before ("the stadium in
-Sydney"). An event of the story's news with no place of its own happens where the story's lead
-places its news ("talks in Geneva have collapsed"), as a dateline would.
+Sydney"). A town the act is done to is where it happens ("captured the town of Baghuz",
+"airstrikes on Idlib"), but not a state or a capital standing for its government ("sanctions on
+Iran"). An event of the story's news with no place of its own happens where the story's lead
+places its news ("talks in Geneva have collapsed", "They left Baghuz in a convoy"), as a dateline
+would.
 """
 
 from __future__ import annotations
