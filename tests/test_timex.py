@@ -360,3 +360,18 @@ def test_talks_on_a_run_of_days_ahead_are_dated_from_its_first_day():
     text = "Kenya and Somalia will hold talks in Ethiopia's capital, Addis Ababa, on 14-15 September."
     (held,) = [e for e in whimbrel.code_text(text, date="2017-09-01") if e.trigger == "hold"]
     assert (held.event_date, held.temporal_status, held.location) == ("2017-09-14", "future", "Addis Ababa")
+
+
+def test_nights_and_written_dates_ner_leaves_untagged():
+    import whimbrel
+
+    def struck(text):
+        (event,) = [e for e in whimbrel.code_text(text, date="2018-04-12") if e.trigger == "struck"]  # a Thursday
+        return event.event_date, event.date_text
+
+    assert struck("Ethiopian jets struck rebel targets in Tigray last night, the army said.") == \
+        ("2018-04-11", "last night")
+    assert struck("The Ethiopian army said on Wednesday that its jets had struck rebel targets in Tigray the "
+                  "previous night.") == ("2018-04-10", "the previous night")
+    assert struck("Ethiopian jets struck rebel targets in Tigray on the night of 9 April, the army said.") == \
+        ("2018-04-09", "9 April")

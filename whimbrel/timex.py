@@ -48,7 +48,7 @@ _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 _AGO = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few|couple)\s+(?:of\s+)?(?P<unit>day|week|month|year)s?\s+ago\b")
 _SAME_PERIOD = re.compile(r"\b(?:that|the same) (?P<unit>day|week|month|year)\b")
 _DAY_AFTER = re.compile(r"\bthe (?:following|next) day\b|\bthe day after\b")
-_DAY_BEFORE = re.compile(r"\bthe (?:previous|preceding) day\b|\bthe day before\b")
+_DAY_BEFORE = re.compile(r"\bthe (?:previous|preceding) (?:day|night)\b|\bthe (?:day|night) before\b")
 _LATER = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few|couple)\s+(?:of\s+)?(?P<unit>day|week|month|year)s?\s+(?P<way>later|earlier)\b")
 _HOURS_LATER = re.compile(r"\b(?:hours|minutes|moments|\d+ hours|\d+ minutes|(?:an|one|two|three|a few) hours?)\s+(?:later|earlier)\b")
 # "14-15 September", "September 14-15", "14 to 16 May": a run of days in one month
@@ -61,10 +61,15 @@ _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # Relative dates NER often leaves untagged; found in the text directly.
 _UNTAGGED_RELATIVE = re.compile(r"\b(?:the|that) (?:following|next|previous|preceding|same) (?:day|week|month|year)\b"
                                 r"|\b(?:hours|minutes|moments) (?:later|earlier)\b", re.IGNORECASE)
+# Written dates NER sometimes leaves untagged ("on the night of 9 April"): a capitalised month beside a day
+_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+               r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_UNTAGGED_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}(?:,?\s+\d{{4}})?\b"
+                            rf"|\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b")
 _LEAD_SENTENCES = 4  # a news lead: the opening sentences, which tell when the news happened
 _RECENT_DAYS = 6  # how far before the story a lead's day can be and still be its news
 _DAY_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
-                       r"this (?:morning|afternoon|evening))\b")
+                       r"this (?:morning|afternoon|evening)|last night|(?:previous|preceding) night|night before)\b")
 _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
@@ -111,7 +116,7 @@ def resolve(text: str, anchor: dt.date, *, future: bool = False) -> TimeValue | 
         # "a year ago" names the same season a year back (an anniversary); "five years ago" only the year
         granularity = "month" if unit == "year" and n == 1 else {"week": "day"}.get(unit, unit)
         return _at_granularity(day, granularity)
-    if "yesterday" in words:
+    if "yesterday" in words or "last night" in words:
         return _at_granularity(anchor - dt.timedelta(days=1), "day")
     if "tomorrow" in words:
         return _at_granularity(anchor + dt.timedelta(days=1), "day")
@@ -272,7 +277,7 @@ def story_anchor(story_date: str | None, dateline_date: str | None) -> tuple[dt.
 
 def time_expressions(doc: Doc) -> list[Span]:
     """DATE entities, with 'between X and Y' joined into one range and 'since'/'earlier' kept in front,
-    and relative dates ("the following day") that NER missed."""
+    and relative dates ("the following day") and written ones ("9 April") that NER missed."""
     spans = []
     # "Wednesday night", "this morning" are TIMEs to NER, and days all the same
     ents = [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and _DAY_TIME.search(e.text.lower()))]
@@ -290,7 +295,7 @@ def time_expressions(doc: Doc) -> list[Span]:
                 and doc[end - 1].lower_ not in WEEKDAYS:
             end -= 1  # "In January Canada and France...": NER swept a name into the date
         spans.append(doc[start:end])
-    for match in _UNTAGGED_RELATIVE.finditer(doc.text):
+    for match in [*_UNTAGGED_RELATIVE.finditer(doc.text), *_UNTAGGED_DATE.finditer(doc.text)]:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not any(s.start < span.end and span.start < s.end for s in spans):
             spans.append(span)
