@@ -184,3 +184,13 @@ def test_a_town_the_leads_act_is_done_to_is_where_the_news_happens():
     (arrested,) = [e for e in _events(text) if e.trigger == "arrested"]
     assert arrested.location == "Aleppo"
 
+
+
+def test_a_report_tacked_on_after_the_act_sources_it_but_a_time_clause_does_not():
+    text = ("Russian jets bombed rebel positions near the town of Idlib on Monday, the Britain-based Syrian "
+            "Observatory for Human Rights reported.")
+    (bombed,) = [e for e in _events(text) if e.trigger == "bombed"]
+    assert bombed.reported_by == ("Syrian Observatory for Human Rights",)
+    text = "Russian jets bombed rebel positions near the town of Idlib on Monday after officials said rebels attacked."
+    (bombed,) = [e for e in _events(text) if e.trigger == "bombed"]
+    assert bombed.reported_by == ()

@@ -199,12 +199,15 @@ def _last_named_speaker(verb: Token, actors: DocActors) -> Source | None:
 
 
 def sentence_sources(doc: Doc, trigger: Token, actors: DocActors, quotes: Sequence[Quote] = ()) -> list[Source]:
-    """Sources the event's own sentence names: the reporting verb above the trigger, the outlet that carried
-    it ("quoted by Interfax"), 'according to X', and the speaker of a quotation the trigger stands in ('"We will...," he said' after a named speaker)."""
+    """Sources the event's own sentence names: the reporting verb above the trigger (or tacked on after
+    its clause), the outlet that carried it ("quoted by Interfax"), 'according to X', and the speaker of
+    a quotation the trigger stands in ('"We will...," he said' after a named speaker)."""
     found: list[Source] = [Source(q.speaker, q.speaker_code, q.speaker_actor_id) for q in quotes
                            if q.speaker and q.start <= trigger.idx < q.end]
     token = trigger
     for _ in range(8):
+        if (source := _trailing_report(token, trigger, actors)) is not None:
+            found.append(source)
         if token.head == token:
             break
         if token.dep_ in ("ccomp", "parataxis", "conj") and token.head.lemma_.lower() in reporting_verbs():
@@ -213,6 +216,17 @@ def sentence_sources(doc: Doc, trigger: Token, actors: DocActors, quotes: Sequen
                 found.append(source)
         token = token.head
     return found + _relayed_by(trigger.sent, actors) + _according_to(trigger.sent, actors)
+
+
+def _trailing_report(verb: Token, trigger: Token, actors: DocActors) -> Source | None:
+    """'Jets bombed the town on Monday, the Observatory reported', parsed with the report hanging off the
+    act: a verb of saying after the trigger, attached to its clause without a subordinator ("after
+    officials said" is a time, not a source)."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "parataxis") and child.i > trigger.i and child.lemma_.lower() in reporting_verbs() \
+                and not any(c.dep_ in ("mark", "advmod") for c in child.children if c.i < child.i):
+            return subject_source(child, actors)
+    return None
 
 
 def _relayed_by(sentence: Span, actors: DocActors) -> list[Source]:
