@@ -105,6 +105,9 @@ def test_a_source_named_by_someone_elses_role_is_that_role_not_the_one_it_serves
     (expel,) = [e for e in _events("Ruto’s deputy, Kithure Kindiki, said Kenya would expel two Somali diplomats.")
                 if e.trigger == "expel"]
     assert expel.reported_by == ("Ruto’s deputy, Kithure Kindiki",)
+    (expel,) = [e for e in _events("The chief of staff of Kenya’s armed forces said Kenya would expel two Somali "
+                                   "diplomats.") if e.trigger == "expel"]
+    assert expel.reported_by == ("chief of staff of Kenya’s armed forces",)
     (named,) = [e for e in _events("Kenyan President William Ruto said Kenya would expel two Somali diplomats.")
                 if e.trigger == "expel"]
     assert named.reported_by == ("William Ruto",)

@@ -81,6 +81,9 @@ def _role_of(head: Token, actors: DocActors) -> str | None:
     owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     owners += [o for p in head.children if p.dep_ == "prep" and p.lower_ in _ROLE_OWNERS
                for o in p.children if o.dep_ == "pobj"]
+    # "the chief of staff of Russia's armed forces": through a title's own "of" to whose it is
+    owners += [g for o in owners for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj"]
     if not any(o.pos_ == "PROPN" or o.ent_type_ or o.i in actors.phrases for o in owners):
         return None
     start = min([head.i, *(c.left_edge.i for c in head.children if c.i < head.i and c.dep_ != "det")])
