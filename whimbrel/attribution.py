@@ -176,7 +176,7 @@ def _named_person(token: Token, actors: DocActors) -> Source | None:
     name as written."""
     if token.pos_ != "PROPN" or token.ent_type_ not in ("PERSON", ""):
         return None
-    for actor in actors.actors:
+    for actor in (a for a in actors.actors if a.kind != "country"):  # "said Jordan" is no country speaking
         if any(m.start < token.idx and token.text in re.findall(r"[\w’'-]+", m.text) for m in actor.mentions):
             return Source(actor.name, actor.code, actor.actor_id)
     if token.ent_type_ == "PERSON":  # "said Kamau" after "Wanjiru Kamau, the director...": the name in full
