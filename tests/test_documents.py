@@ -96,3 +96,104 @@ def test_a_part_of_a_named_place_or_a_two_word_preposition_reaches_the_place():
     blasts = [e for e in _events("A journalist was killed in a car bomb blast in a busy district of western "
                                  "Kabul.", date="2010-05-01") if e.trigger == "killed"]
     assert blasts and blasts[0].location == "Kabul"
+
+
+def test_a_source_named_by_someone_elses_role_is_that_role_not_the_one_it_serves():
+    (send,) = [e for e in _events("A spokeswoman for the Kenyan foreign ministry said Nairobi would send troops "
+                                  "to Somalia.") if e.trigger == "send"]
+    assert send.reported_by == ("spokeswoman for the Kenyan foreign ministry",)
+    (expel,) = [e for e in _events("Ruto’s deputy, Kithure Kindiki, said Kenya would expel two Somali diplomats.")
+                if e.trigger == "expel"]
+    assert expel.reported_by == ("Ruto’s deputy, Kithure Kindiki",)
+    (expel,) = [e for e in _events("The chief of staff of Kenya’s armed forces said Kenya would expel two Somali "
+                                   "diplomats.") if e.trigger == "expel"]
+    assert expel.reported_by == ("chief of staff of Kenya’s armed forces",)
+    (named,) = [e for e in _events("Kenyan President William Ruto said Kenya would expel two Somali diplomats.")
+                if e.trigger == "expel"]
+    assert named.reported_by == ("William Ruto",)
+
+
+def test_an_outlet_that_carried_the_words_follows_the_speaker_in_the_chain():
+    (send,) = [e for e in _events("Kenya will send more troops to Somalia, the defence minister said, quoted by "
+                                  "Reuters.") if e.trigger == "send"]
+    assert send.reported_by == ("defence minister", "Reuters")
+    (condemned,) = [e for e in _events("The Somali government condemned the Kenyan raid, in comments reported by "
+                                       "the Associated Press.") if e.trigger == "condemned"]
+    assert condemned.reported_by == ("Associated Press",)
+    (shelled,) = [e for e in _events("Ethiopian troops shelled a village reported by residents to be empty.")
+                  if e.trigger == "shelled"]
+    assert shelled.reported_by == ()  # residents are not an outlet that carried the words
+
+
+def test_a_speaker_the_actors_leave_unlinked_is_the_person_last_named_as_saying_something():
+    text = ("Otieno Barasa, a Kenyan opposition lawmaker, said the vote was rigged. \u201cWe will not accept the "
+            "result,\u201d he said.")
+    coded = next(whimbrel.code_documents([{"id": "q", "text": text, "date": "2025-06-05"}]))
+    assert [q.speaker for q in coded.quotes] == ["Otieno Barasa, a Kenyan opposition lawmaker"]
+
+
+def test_a_quotation_with_no_verb_of_saying_goes_on_the_one_just_before_it():
+    text = ("Grace Mwangi, chief executive of Save the Children Kenya, said about 70 children were ill. "
+            "\u201cKenya should open the border to aid convoys,\u201d she said. \u201cChildren are dying.\u201d "
+            "Kenyan police arrested two aid workers on Monday. \u201cThe arrests were unlawful and must end.\u201d")
+    coded = next(whimbrel.code_documents([{"id": "q", "text": text, "date": "2025-06-05"}]))
+    speakers = [q.speaker for q in coded.quotes]
+    assert speakers[0] == speakers[1] and speakers[0] is not None and "Mwangi" in speakers[0]
+    assert speakers[2] is None  # a sentence of other news between: no one to go on
+
+
+def test_a_name_the_actors_left_unlinked_is_the_actor_an_earlier_mention_of_it_belongs_to():
+    from whimbrel.actors import DocActors
+    from whimbrel.attribution import subject_source
+    from whimbrel.models import Actor, Mention
+    from whimbrel.nlp import load_nlp
+
+    doc = load_nlp()("Achieng, chief executive of Oxfam Kenya, visited the camp. Later, Achieng said the camp was full.")
+    earlier = Actor("a1", "Achieng, chief executive", "NGO", "SOC", "group",
+                    mentions=[Mention("Achieng, chief executive", 0, 24, 0)])
+    said = next(t for t in doc if t.lemma_ == "say")
+    assert subject_source(said, DocActors(actors=[earlier])).name == "Achieng, chief executive"
+
+
+def test_places_named_by_who_holds_them_by_an_area_noun_or_by_their_edge():
+    def place(text, trigger):
+        (event,) = [e for e in _events(text) if e.trigger == trigger]
+        return event.location
+
+    assert place("Ethiopian jets bombed rebel positions in rebel-held Mekele on Monday.", "bombed") == "Mekele"
+    assert place("Ethiopian troops captured the town of Dessie on Monday.", "captured") == "Dessie"
+    assert place("Ethiopian troops attacked rebels in Ethiopia's north-west on Monday.", "attacked") == \
+        "Ethiopia's north-west"
+    assert place("Ethiopian jets bombed rebel positions on the outskirts of Mekele on Monday.", "bombed") == "Mekele"
+
+
+def test_a_town_attacked_is_where_the_attack_happened_but_a_state_sanctioned_is_not():
+    (strikes,) = [e for e in _events("Ethiopian jets carried out airstrikes on Mekele on Monday.")
+                  if e.event_type == "ASSAULT"]
+    assert strikes.location == "Mekele"
+    (sanctions,) = [e for e in _events("The US imposed sanctions on Ethiopia on Monday.") if e.trigger == "imposed"]
+    assert sanctions.location is None
+
+
+def test_a_news_agency_named_with_its_country_is_the_agency_not_a_role():
+    text = "Iraqi troops shelled rebel positions near the border on Monday, Tehran's IRNA news agency reported."
+    (shelled,) = [e for e in _events(text) if e.trigger == "shelled"]
+    assert shelled.reported_by == ("IRNA",)
+
+
+def test_a_town_the_leads_act_is_done_to_is_where_the_news_happens():
+    text = ("The fighters left Aleppo in a long convoy of trucks as mortar strikes hit the town behind them. "
+            "Syrian troops arrested dozens of rebel fighters at a checkpoint on Monday.")
+    (arrested,) = [e for e in _events(text) if e.trigger == "arrested"]
+    assert arrested.location == "Aleppo"
+
+
+
+def test_a_report_tacked_on_after_the_act_sources_it_but_a_time_clause_does_not():
+    text = ("Russian jets bombed rebel positions near the town of Idlib on Monday, the Britain-based Syrian "
+            "Observatory for Human Rights reported.")
+    (bombed,) = [e for e in _events(text) if e.trigger == "bombed"]
+    assert bombed.reported_by == ("Syrian Observatory for Human Rights",)
+    text = "Russian jets bombed rebel positions near the town of Idlib on Monday after officials said rebels attacked."
+    (bombed,) = [e for e in _events(text) if e.trigger == "bombed"]
+    assert bombed.reported_by == ()

@@ -48,6 +48,27 @@ def test_ranges():
     assert (resolved.value, resolved.granularity, resolved.end) == ("2022", "range", "2024")
 
 
+def test_a_run_of_days_in_one_month_is_a_range_from_its_first_day():
+    assert resolve("on 14-15 September", ANCHOR) == TimeValue("2025-09-14", "range", "2025-09-15")
+    assert resolve("January 8-9", ANCHOR, future=True) == TimeValue("2026-01-08", "range", "2026-01-09")
+    assert resolve("between 3 and 5 March 2024", ANCHOR) == TimeValue("2024-03-03", "range", "2024-03-05")
+    assert resolve("between 17 and 18 million tonnes this year", ANCHOR) == TimeValue("2025", "year")  # no days
+
+
+def test_the_weekend_is_the_saturday_and_sunday_just_gone_or_the_next_ahead():
+    tuesday = dt.date(2025, 12, 23)
+    assert resolve("at the weekend", tuesday) == TimeValue("2025-12-20", "range", "2025-12-21")
+    assert resolve("this weekend", tuesday, future=True) == TimeValue("2025-12-27", "range", "2025-12-28")
+    assert resolve("last weekend", ANCHOR) == TimeValue("2025-12-20", "range", "2025-12-21")  # said on a Saturday
+
+
+def test_a_month_or_year_however_the_words_place_a_time_in_it():
+    assert resolve("the end of March", ANCHOR) == TimeValue("2025-03", "month")
+    assert resolve("by mid-November", ANCHOR) == TimeValue("2025-11", "month")
+    assert resolve("the summer of 2016", ANCHOR) == TimeValue("2016", "year")
+    assert resolve("the first half of 2023", ANCHOR) == TimeValue("2023", "year")
+
+
 def test_words_that_name_no_date():
     assert resolve("the coming decades", ANCHOR) is None
     assert resolve("a long time", ANCHOR) is None
@@ -98,6 +119,16 @@ def test_a_relative_date_finer_than_the_last_named_one_stays_undated():
     assert resolve_anaphoric("later that year", october) == TimeValue("2018", "year")
 
 
+def test_days_earlier_and_hours_later_count_from_the_last_named_day():
+    from whimbrel.timex import TimeValue, resolve_anaphoric
+
+    friday = TimeValue("2018-12-07", "day")
+    assert resolve_anaphoric("two days earlier", friday) == TimeValue("2018-12-05", "day")
+    assert resolve_anaphoric("a week later", friday) == TimeValue("2018-12-14", "day")
+    assert resolve_anaphoric("hours later", friday) == friday
+    assert resolve_anaphoric("hours later", TimeValue("2018-12", "month")) is None
+
+
 def test_a_when_clause_takes_the_time_it_follows():
     import whimbrel
 
@@ -105,6 +136,42 @@ def test_a_when_clause_takes_the_time_it_follows():
                                 date="2018-04-10")
     attack = next(e for e in events if e.trigger == "attacked")
     assert (attack.event_date, attack.date_text, attack.temporal_status) == ("2017-03", "March 2017", "background")
+
+
+def test_a_clause_opened_by_as_or_while_right_after_a_date_takes_that_date():
+    import whimbrel
+
+    text = "Ankara has issued such warnings before, including last May as Turkish troops met Iraqi army units."
+    (met,) = [e for e in whimbrel.code_text(text, date="2018-04-10") if e.trigger == "met"]
+    assert (met.event_date, met.date_text, met.temporal_status) == ("2017-05", "last May", "background")
+    text = "Syrian troops shelled the town in March 2017, while Russian jets bombed the villages around it."
+    (bombed,) = [e for e in whimbrel.code_text(text, date="2018-04-10") if e.trigger == "bombed"]
+    assert (bombed.event_date, bombed.temporal_status) == ("2017-03", "background")
+
+
+def test_a_clause_running_alongside_a_past_perfect_lies_as_far_back():
+    """'had been lifted as France pushed for a deal': the pushing is no news of the story's day; a
+    'when' clause may be the moment the past perfect is seen from, and stays the story's."""
+    import whimbrel
+
+    text = "The sanctions had been lifted by Germany as France pushed for a new deal with Iran."
+    (pushed,) = [e for e in whimbrel.code_text(text, date="2018-12-20") if e.trigger == "pushed"]
+    assert (pushed.event_date, pushed.temporal_status) == ("2018-12", "background")
+    text = "Turkish troops had withdrawn from the town when Kurdish fighters attacked the checkpoint."
+    (attacked,) = [e for e in whimbrel.code_text(text, date="2018-12-20") if e.trigger == "attacked"]
+    assert (attacked.event_date, attacked.temporal_status) == ("2018-12-20", "current")
+
+
+def test_an_undated_act_reported_by_a_dated_saying_happened_when_it_was_said():
+    """'The navy announced on Tuesday that troops were holding drills': the progressive or simple past of
+    the reported clause is the time of the report, not the earlier day the lead names."""
+    import whimbrel
+
+    lead = "Iranian and Iraqi officials met in Baghdad on Monday. "
+    for clause in ("its troops were holding exercises in the Gulf", "its troops held exercises in the Gulf"):
+        text = lead + f"The Iranian navy announced on Tuesday that {clause}."
+        (drills,) = [e for e in whimbrel.code_text(text, date="2025-06-05") if e.event_type == "MOBILIZE"]
+        assert (drills.event_date, drills.date_text, drills.actor[0].code) == ("2025-06-03", "Tuesday", "IRN")
 
 
 def test_a_year_ago_is_the_same_month_a_year_back():
@@ -277,3 +344,34 @@ def test_a_name_swept_into_a_date_is_left_out():
     doc = load_nlp()("In January Canada and France concluded a fishing accord.")
     doc.ents = [Span(doc, 1, 3, label="DATE")]  # as NER sometimes tags "January Canada"
     assert [e.text for e in time_expressions(doc)] == ["January"]
+
+
+def test_hours_later_in_the_text_is_the_day_named_before():
+    import whimbrel
+
+    text = "On August 3, Kenya accused Somalia of betrayal. Hours later, Somalia rejected the charge."
+    (rejected,) = [e for e in whimbrel.code_text(text, date="2017-09-01") if e.trigger == "rejected"]
+    assert (rejected.event_date, rejected.date_text) == ("2017-08-03", "Hours later")
+
+
+def test_talks_on_a_run_of_days_ahead_are_dated_from_its_first_day():
+    import whimbrel
+
+    text = "Kenya and Somalia will hold talks in Ethiopia's capital, Addis Ababa, on 14-15 September."
+    (held,) = [e for e in whimbrel.code_text(text, date="2017-09-01") if e.trigger == "hold"]
+    assert (held.event_date, held.temporal_status, held.location) == ("2017-09-14", "future", "Addis Ababa")
+
+
+def test_nights_and_written_dates_ner_leaves_untagged():
+    import whimbrel
+
+    def struck(text):
+        (event,) = [e for e in whimbrel.code_text(text, date="2018-04-12") if e.trigger == "struck"]  # a Thursday
+        return event.event_date, event.date_text
+
+    assert struck("Ethiopian jets struck rebel targets in Tigray last night, the army said.") == \
+        ("2018-04-11", "last night")
+    assert struck("The Ethiopian army said on Wednesday that its jets had struck rebel targets in Tigray the "
+                  "previous night.") == ("2018-04-10", "the previous night")
+    assert struck("Ethiopian jets struck rebel targets in Tigray on the night of 9 April, the army said.") == \
+        ("2018-04-09", "9 April")

@@ -3,7 +3,7 @@
 News dates events relative to the day it is written: "on Saturday" is the latest Saturday on
 or before the story (the next one in a future-tense clause), "December 18" is in the story's
 year unless that would put a past event in the future, "last year" is a year, "June 2024" a
-month. Date expressions are found by spaCy's NER (DATE, TIME) and attached to the event whose
+month, "14-15 September" and "the weekend" ranges of days. Date expressions are found by spaCy's NER (DATE, TIME) and attached to the event whose
 clause they modify; expressions are read by the rules below, and dateparser handles whatever
 explicit date they do not cover. An event the text places clearly before the story's news
 ("since last year", "in June 2024", an old date with perfect aspect) is background. An undated
@@ -41,21 +41,35 @@ _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 _MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
 _DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b")
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?(?P<year>\d{4})\b")
-_MONTH_ALONE = re.compile(r"^(?:in\s+|last\s+|this\s+|early\s+|late\s+|mid-?)?" + _MONTH + r"$")
+# "March", "in late March", "the end of March", "by mid-March": a month, however the words place it in it
+_MONTH_ALONE = re.compile(r"^(?:(?:in|last|this|early|late|the|end|start|beginning|middle|of|at|by|until|mid-?)\s*)*"
+                          + _MONTH + r"$")
 _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 _AGO = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few|couple)\s+(?:of\s+)?(?P<unit>day|week|month|year)s?\s+ago\b")
 _SAME_PERIOD = re.compile(r"\b(?:that|the same) (?P<unit>day|week|month|year)\b")
 _DAY_AFTER = re.compile(r"\bthe (?:following|next) day\b|\bthe day after\b")
-_DAY_BEFORE = re.compile(r"\bthe (?:previous|preceding) day\b|\bthe day before\b")
-_LATER = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few|couple)\s+(?:of\s+)?(?P<unit>day|week|month|year)s?\s+later\b")
+_DAY_BEFORE = re.compile(r"\bthe (?:previous|preceding) (?:day|night)\b|\bthe (?:day|night) before\b")
+_LATER = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few|couple)\s+(?:of\s+)?(?P<unit>day|week|month|year)s?\s+(?P<way>later|earlier)\b")
+_HOURS_LATER = re.compile(r"\b(?:hours|minutes|moments|\d+ hours|\d+ minutes|(?:an|one|two|three|a few) hours?)\s+(?:later|earlier)\b")
+# "14-15 September", "September 14-15", "14 to 16 May": a run of days in one month
+_DAY_RANGE = re.compile(r"\b(?P<first>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                        + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b")
+_RANGE_MONTH_DAYS = re.compile(_MONTH + r"\s+(?P<first>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+                               r"(?:,?\s+(?P<year>\d{4}))?\b")
+_WEEKEND = re.compile(r"\b(?P<which>last|this|next|coming|the)?\s*weekend\b")
 _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # Relative dates NER often leaves untagged; found in the text directly.
-_UNTAGGED_RELATIVE = re.compile(r"\b(?:the|that) (?:following|next|previous|preceding|same) (?:day|week|month|year)\b",
-                                re.IGNORECASE)
+_UNTAGGED_RELATIVE = re.compile(r"\b(?:the|that) (?:following|next|previous|preceding|same) (?:day|week|month|year)\b"
+                                r"|\b(?:hours|minutes|moments) (?:later|earlier)\b", re.IGNORECASE)
+# Written dates NER sometimes leaves untagged ("on the night of 9 April"): a capitalised month beside a day
+_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+               r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_UNTAGGED_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}(?:,?\s+\d{{4}})?\b"
+                            rf"|\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b")
 _LEAD_SENTENCES = 4  # a news lead: the opening sentences, which tell when the news happened
 _RECENT_DAYS = 6  # how far before the story a lead's day can be and still be its news
 _DAY_TIME = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
-                       r"this (?:morning|afternoon|evening))\b")
+                       r"this (?:morning|afternoon|evening)|last night|(?:previous|preceding) night|night before)\b")
 _WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
@@ -79,8 +93,10 @@ class TimeValue:
 def resolve(text: str, anchor: dt.date, *, future: bool = False) -> TimeValue | None:
     """The date a time expression names, relative to ``anchor`` (the story's date)."""
     words = " ".join(text.lower().replace("’", "'").split())
+    if m := _DAY_RANGE.search(words) or _RANGE_MONTH_DAYS.search(words):
+        return _day_range(m, anchor, future)
     between = re.search(r"between\s+(.+?)\s+and\s+(.+)$", words) or re.search(r"from\s+(.+?)\s+(?:to|until)\s+(.+)$", words)
-    if between:
+    if between and not re.fullmatch(r"\d{1,2}", between.group(1)):  # "between 17 and 18 mln bags" is no range of dates
         first, last = resolve(between.group(1), anchor), resolve(between.group(2), anchor)
         if first and last:
             return TimeValue(first.value, "range", last.value)
@@ -100,7 +116,7 @@ def resolve(text: str, anchor: dt.date, *, future: bool = False) -> TimeValue | 
         # "a year ago" names the same season a year back (an anniversary); "five years ago" only the year
         granularity = "month" if unit == "year" and n == 1 else {"week": "day"}.get(unit, unit)
         return _at_granularity(day, granularity)
-    if "yesterday" in words:
+    if "yesterday" in words or "last night" in words:
         return _at_granularity(anchor - dt.timedelta(days=1), "day")
     if "tomorrow" in words:
         return _at_granularity(anchor + dt.timedelta(days=1), "day")
@@ -108,6 +124,8 @@ def resolve(text: str, anchor: dt.date, *, future: bool = False) -> TimeValue | 
         return _at_granularity(anchor, "day")
     if m := _WEEKDAY.search(words):
         return _at_granularity(_weekday(anchor, WEEKDAYS.index(m.group("weekday")), future, words), "day")
+    if m := _WEEKEND.search(words):
+        return _weekend(anchor, m.group("which"), future)
     for unit in ("week", "month", "year"):
         if re.search(rf"\b(last|past|previous) {unit}\b", words):
             return _shift(anchor, unit, -1)
@@ -120,7 +138,9 @@ def resolve(text: str, anchor: dt.date, *, future: bool = False) -> TimeValue | 
         year = anchor.year - (1 if (month > anchor.month and not future) or words.startswith("last") else 0)
         return TimeValue(f"{year:04d}-{month:02d}", "month")
     years = _YEAR.findall(words)
-    if len(years) == 1 and re.fullmatch(r"(?:in |since |by |early |late |mid-?|the )*\d{4}s?", words):
+    # "in 2019", "since the 1990s", "the summer of 2016", "the first half of 2017": the year
+    if len(years) == 1 and re.fullmatch(r"(?:(?:in|since|by|early|late|mid-?|the|of|spring|summer|autumn|fall|winter|"
+                                        r"end|start|beginning|middle|first|second|half)\s*)*\d{4}s?", words):
         return TimeValue(years[0], "year")
     return _parsed(words, anchor, future)
 
@@ -165,9 +185,11 @@ def resolve_anaphoric(text: str, reference: TimeValue) -> TimeValue | None:
         unit = m.group("unit")
         if _GRANULARITY_RANK[reference.granularity] > _GRANULARITY_RANK[unit] or reference.granularity == "week":
             return None
-        n = NUMBERS.get(m.group("n")) or int(m.group("n"))
+        n = (NUMBERS.get(m.group("n")) or int(m.group("n"))) * (1 if m.group("way") == "later" else -1)
         granularity = "day" if unit == "week" else unit
         return _at_granularity(reference.first_day + dt.timedelta(days=n * UNITS[unit]), granularity)
+    if _HOURS_LATER.search(words) and reference.granularity == "day":
+        return reference  # "hours later": the same day, as far as a date tells
     return None
 
 
@@ -183,6 +205,30 @@ def _year_for(anchor: dt.date, month: int, day: int, future: bool) -> int:
     if future and candidate < anchor - dt.timedelta(days=2):
         return year + 1
     return year
+
+
+def _day_range(m: re.Match, anchor: dt.date, future: bool) -> TimeValue | None:
+    """'14-15 September': the first day to the last, in the year a single day of it would have."""
+    month = MONTHS[m.group("month")[:3]]
+    first, last = int(m.group("first")), int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else _year_for(anchor, month, first, future)
+    try:
+        start, end = dt.date(year, month, first), dt.date(year, month, last)
+    except ValueError:
+        return None
+    return TimeValue(start.isoformat(), "range", end.isoformat()) if start < end else None
+
+
+def _weekend(anchor: dt.date, which: str | None, future: bool) -> TimeValue:
+    """'at the weekend': the Saturday and Sunday just gone (the story's own, if it is one), or the next
+    in a future clause; 'last weekend' on a weekend is the one before."""
+    saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+    if future or which in ("next", "coming"):
+        saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 or 7) if anchor.weekday() < 5 or which == "next" \
+            else saturday
+    elif which == "last" and anchor.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)
+    return TimeValue(saturday.isoformat(), "range", (saturday + dt.timedelta(days=1)).isoformat())
 
 
 def _weekday(anchor: dt.date, weekday: int, future: bool, words: str) -> dt.date:
@@ -231,7 +277,7 @@ def story_anchor(story_date: str | None, dateline_date: str | None) -> tuple[dt.
 
 def time_expressions(doc: Doc) -> list[Span]:
     """DATE entities, with 'between X and Y' joined into one range and 'since'/'earlier' kept in front,
-    and relative dates ("the following day") that NER missed."""
+    and relative dates ("the following day") and written ones ("9 April") that NER missed."""
     spans = []
     # "Wednesday night", "this morning" are TIMEs to NER, and days all the same
     ents = [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and _DAY_TIME.search(e.text.lower()))]
@@ -249,7 +295,7 @@ def time_expressions(doc: Doc) -> list[Span]:
                 and doc[end - 1].lower_ not in WEEKDAYS:
             end -= 1  # "In January Canada and France...": NER swept a name into the date
         spans.append(doc[start:end])
-    for match in _UNTAGGED_RELATIVE.finditer(doc.text):
+    for match in [*_UNTAGGED_RELATIVE.finditer(doc.text), *_UNTAGGED_DATE.finditer(doc.text)]:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not any(s.start < span.end and span.start < s.end for s in spans):
             spans.append(span)
@@ -335,7 +381,8 @@ def _read(expression: Span, expressions: list[Span], anchor: dt.date, future: bo
     """An expression's date: on its own, or relative to the date named before it ("the following day")."""
     value = resolve(expression.text, anchor, future=future)
     words = expression.text.lower()
-    if value is None and any(pattern.search(words) for pattern in (_SAME_PERIOD, _DAY_AFTER, _DAY_BEFORE, _LATER)):
+    if value is None and any(pattern.search(words) for pattern in (_SAME_PERIOD, _DAY_AFTER, _DAY_BEFORE, _LATER,
+                                                                   _HOURS_LATER)):
         for earlier in reversed([e for e in expressions if e.end <= expression.start]):
             reference = _read(earlier, expressions, anchor)
             if reference is not None:
@@ -365,8 +412,9 @@ def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozense
             continue  # "the 2015 nuclear deal": a date that names a thing, not when the event happened
         if _clause_verb(root.head if root.head != root else root) in verbs and expression.sent == trigger.sent:
             return expression, False
-    when = next((c for c in verb.children if c.lower_ == "when" and c.dep_ == "advmod" and c.i < verb.i), None)
-    if when is not None:  # "a year ago, when Trump ordered a strike": the clause names that time
+    when = next((c for c in verb.children if c.lower_ in _time_words()["time_clause"] and c.dep_ in ("advmod", "mark")
+                 and c.i < verb.i), None)
+    if when is not None:  # "a year ago, when Trump ordered a strike", "last September as troops met": that time
         for expression in expressions:
             between = when.doc[expression.end:when.i]
             if expression.end <= when.i and all(t.is_punct for t in between) and len(between) <= 1:
@@ -414,7 +462,7 @@ def _status(value: TimeValue, anchor: dt.date, expression: Span, trigger: Token,
     if first_word == "since":
         return "background"
     start = value.first_day
-    if value.granularity in ("day", "week"):
+    if value.granularity in ("day", "week") or (value.granularity == "range" and len(value.value) == 10):
         if start < anchor - dt.timedelta(days=7):
             return "background"
         return "future" if start > anchor else "current"
@@ -482,8 +530,12 @@ def _simple_past(trigger: Token) -> bool:
 
 def _perfect_past(trigger: Token, reporting_verbs: frozenset[str]) -> bool:
     """'had sent': past perfect puts an event before the story's reference time, except in reported
-    speech, where it is only the tense shift of 'has sent' ("the ministry said it had lodged a protest")."""
+    speech, where it is only the tense shift of 'has sent' ("the ministry said it had lodged a protest").
+    A simple-past clause running alongside a past perfect one ("as", "while") lies as far back."""
     verb = _clause_verb(trigger)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
+            c.dep_ == "mark" and c.lower_ in _time_words()["alongside"] for c in verb.children):
+        verb = _clause_verb(verb.head)  # "had been lifted as Obama pushed for the deal": as far back as the lifting
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
     reported = verb.dep_ in ("ccomp", "conj") and verb.head.lemma_.lower() in reporting_verbs
     return "had" in auxiliaries and not reported

@@ -1,30 +1,46 @@
 """Where an event happened: the place named by a locative phrase on its trigger or clause, on the
 clause's subject ("the enclave in Daraa province shrinks under airstrikes"), or, for a facility
 named without its place ("outside the stadium"), where the story put it before ("the stadium in
-Sydney"). An event of the story's news with no place of its own happens where the story's lead
-places its news ("talks in Geneva have collapsed"), as a dateline would.
+Sydney"). A town the act is done to is where it happens ("captured the town of Baghuz",
+"airstrikes on Idlib"), but not a state or a capital standing for its government ("sanctions on
+Iran"). An event of the story's news with no place of its own happens where the story's lead
+places its news ("talks in Geneva have collapsed", "They left Baghuz in a convoy"), as a dateline
+would.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
-from ..actors.kb import load_place_words
+from ..actors.kb import COUNTRY, load_place_words
+from ..data_files import data_path, read_yaml
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across"}
 _TARGET_PREPS = {"on", "against"}  # "a strike on the airbase": the target, where it is a facility
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NAME_PARTS = {"compound", "flat", "punct"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_TOWNSFOLK = "CVL"  # the sector the actors give a town named as a party: its people
+
+
+@lru_cache(maxsize=1)
+def _place_words(key: str) -> frozenset[str]:
+    """A word list of places.yaml not in the knowledge base's place words (territory_participles, part_heads)."""
+    return frozenset(read_yaml(data_path("places.yaml")).get(key) or ())
 
 
 def scene(doc: Doc, actors: DocActors) -> str | None:
-    """Where the lead's news happens: a place on the first sentence's main verb or its subject."""
+    """Where the lead's news happens: a town the first sentence's main verb acts on, or a place on that
+    verb or its subject."""
     first = next(doc.sents, None)
     if first is None:
         return None
     root = first.root
+    for town in (c for c in root.children if c.dep_ == "dobj" and _is_town(c, actors)):
+        return _place_text(town)  # "They left Baghuz in a convoy": the town the lead's act is done to or in
     for word in [root, *(c for c in root.children if c.dep_ in _SUBJECTS)]:
         for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
@@ -60,6 +76,12 @@ def place_token(trigger: Token, actors: DocActors) -> Token | None:
     # "the enclave in Daraa shrinks under airstrikes", "a statement issued in Riyadh demanded": failing a
     # place of its own, where the clause's subject is, or where the participle that describes it happened
     subjects = [c for w in frontier if w.pos_ == "VERB" for c in w.children if c.dep_ in _SUBJECTS and c.pos_ != "PRON"]
+    if trigger.pos_ == "VERB":  # "bombed Douma", "captured the town of Baghuz": an act done to a town is there
+        for target in (o for o in trigger.children if o.dep_ == "dobj"):
+            if _is_town(target, actors):
+                return target
+            if target.lower_ in load_place_words().area_heads and (named := _named_in_of(target)) is not None:
+                return named
     return _search(frontier, actors) or _search(
         subjects + [c for s in subjects for c in s.children if c.dep_ == "acl" and c.tag_ == "VBN"], actors)
 
@@ -76,12 +98,13 @@ def _search(frontier: list[Token], actors: DocActors) -> Token | None:
                 for obj in _prep_objects(prep):
                     if (prep.lower_ in _PLACE_PREPS or (moves and prep.lower_ == "to")) and _is_place(obj, actors):
                         return obj
-                    if prep.lower_ in _PLACE_PREPS and (whole := _place_it_is_part_of(obj, actors)) is not None:
+                    if (prep.lower_ in _PLACE_PREPS or (prep.lower_ == "on" and obj.lower_ in _place_words("part_heads"))) \
+                            and (whole := _place_it_is_part_of(obj, actors)) is not None:
                         return whole
                     if prep.lower_ in _PLACE_PREPS and (earlier := _placed_before(obj, actors)) is not None:
                         return earlier
-                    if prep.lower_ in _TARGET_PREPS and _is_facility(obj):
-                        return obj
+                    if prep.lower_ in _TARGET_PREPS and (_is_facility(obj) or _is_town(obj, actors)):
+                        return obj  # "a strike on the airbase", "airstrikes on Idlib": the target's place
                     deeper.append(obj)
         frontier = deeper
     return None
@@ -98,12 +121,12 @@ def _prep_objects(prep: Token) -> list[Token]:
 
 def _place_it_is_part_of(token: Token, actors: DocActors) -> Token | None:
     """'in a residential sector of eastern Beirut', 'outside of the Iraqi city of Basra': a part of a
-    named place is in that place."""
+    named place is in that place; 'the town of Baghuz' names one, whether NER knows the name or not."""
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             if _is_place(obj, actors):
                 return obj
-    return None
+    return _named_in_of(token) if token.lower_ in load_place_words().area_heads else None
 
 
 def _placed_before(token: Token, actors: DocActors) -> Token | None:
@@ -123,11 +146,22 @@ def _placed_before(token: Token, actors: DocActors) -> Token | None:
     return None
 
 
+def _is_town(token: Token, actors: DocActors) -> bool:
+    """A place within a country (a town, an area, a facility): not a country or a capital, which as an
+    object name the state ("sanctions on Iran", "accused Damascus"), not a place."""
+    phrase = actors.phrases.get(token.i)
+    if phrase is not None and phrase.kind == COUNTRY and phrase.sector != _TOWNSFOLK:
+        return False  # a country, or a capital standing for its government (a metonym)
+    if phrase is not None and phrase.kind not in (COUNTRY, "unknown", "group"):
+        return False
+    return _is_place(token, actors)
+
+
 def _is_place(token: Token, actors: DocActors) -> bool:
     phrase = actors.phrases.get(token.i)
     if phrase is not None and phrase.kind == "country":
         return True
-    if token.ent_type_ in _PLACE_LABELS or _is_facility(token) or _is_area(token):
+    if token.ent_type_ in _PLACE_LABELS or _is_facility(token) or _is_area(token) or _is_held(token):
         return True
     # a name keeps its type through the story: a town NER tagged once is a place where it did not
     return token.pos_ == "PROPN" and any(e.label_ in _PLACE_LABELS and e.text == token.text for e in token.doc.ents)
@@ -150,6 +184,18 @@ def _is_area(token: Token) -> bool:
                or (c.dep_ == "appos" and c.ent_type_ in _PLACE_LABELS) for c in token.children)
 
 
+def _named_in_of(token: Token) -> Token | None:
+    """'the town of Baghuz': the proper name in an area noun's "of" phrase."""
+    return next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+
+
+def _is_held(token: Token) -> bool:
+    """'rebel-held Douma', 'government-controlled Aleppo': a name described as held by a party is a place."""
+    return token.pos_ == "PROPN" and any(c.dep_ in ("amod", "compound") and c.lower_ in _place_words("territory_participles")
+                                         for c in token.children)
+
+
 def _place_text(token: Token) -> str:
     """The place's own name: "the northern city of Kirkuk" gives Kirkuk, "Pyongyang" itself,
     "the regime's al-Mazzeh airbase" al-Mazzeh airbase."""
@@ -158,6 +204,8 @@ def _place_text(token: Token) -> str:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ in _PLACE_LABELS:
                     return _place_text(obj)
+    if token.lower_ in load_place_words().area_heads and (named := _named_in_of(token)) is not None:
+        return _place_text(named)  # "the town of Baghuz": Baghuz
     for child in token.children:  # "Kazakhstan's capital, Astana": the name beside it
         if child.dep_ == "appos" and child.ent_type_ in _PLACE_LABELS:
             return _place_text(child)
