@@ -556,3 +556,12 @@ def test_declared_truce_is_retreat():
     # CAMEO 0871 "declare truce, ceasefire" maps to RETREAT, as the PLOVER gold standard codes it
     found = events_of("Kurdish rebels declared a unilateral ceasefire on Wednesday after weeks of clashes with Turkish troops.")
     assert ("RETREAT", "0871") in {(e.event_type, e.cameo) for e in found}
+
+
+def test_calling_an_act_unacceptable_criticises_its_doer():
+    found = triples(events_of("The Polish foreign minister said it was unacceptable that Russia had annexed Crimea."))
+    assert ("ACCUSE", "POL", "RUS") in found
+    found = triples(events_of("Russia's decision to expel the diplomats was irresponsible, the German chancellor said."))
+    assert ("ACCUSE", "DEU", "RUS") in found
+    # nobody is blamed for the weather, and an unreported judgement has no speaker to code
+    assert not events_of("The weather was appalling, the Kenyan coach said.")

@@ -82,6 +82,7 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
     coded = {c.token.i for c in candidates}
     participles = [t for t in verbs if _stative(t, lexicon) and t.i not in coded]  # "is prepared to send aid"
     candidates += _intentions(adjectives + participles, actors, lexicon)
+    candidates += _disapprovals(adjectives, actors, lexicon)
     for token in nouns:
         if token.i not in consumed and token.lemma_.lower() in lexicon.nouns:
             if token.i in actors.phrases:
@@ -289,6 +290,32 @@ def _intentions(adjectives: list[Token], actors: DocActors, lexicon: Lexicon) ->
         if actor_heads:
             found.append(Candidate(trigger, adjective, actor_heads, recipient_heads,
                                    realis_of(holder, lexicon) if holder.pos_ in ("VERB", "AUX") else "asserted"))
+    return found
+
+
+_DISAPPROVE = Trigger(lemma="", pos="ADJ", event="ACCUSE", cameo="111", mode="disapprove")
+
+
+def _disapprovals(adjectives: list[Token], actors: DocActors, lexicon: Lexicon) -> list[Candidate]:
+    """"It is unacceptable that governments are dragging their feet," said X: to call an act or a state of
+    affairs unacceptable is to criticise whoever is responsible for it, the doer of the clause, or the owner
+    of what is judged ("Russia's move was irresponsible")."""
+    found = []
+    for adjective in adjectives:
+        copula = adjective.head
+        if adjective.lemma_.lower() not in lexicon.disapproval_adjectives or adjective.dep_ != "acomp" \
+                or copula.lemma_ != "be":
+            continue
+        reporter = reporter_of(copula, lexicon)
+        if reporter is None:
+            continue
+        judged = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"]
+        judged += [s for c in (*copula.children, *adjective.children) if c.dep_ in ("ccomp", "xcomp")
+                   for s in c.children if s.dep_ in _SUBJECTS]
+        actor_heads = argument_heads(_subject(reporter), actors)
+        if actor_heads:
+            found.append(Candidate(_DISAPPROVE, adjective, actor_heads, argument_heads(judged, actors),
+                                   realis_of(copula, lexicon)))
     return found
 
 
