@@ -565,3 +565,27 @@ def test_calling_an_act_unacceptable_criticises_its_doer():
     assert ("ACCUSE", "DEU", "RUS") in found
     # nobody is blamed for the weather, and an unreported judgement has no speaker to code
     assert not events_of("The weather was appalling, the Kenyan coach said.")
+
+
+def test_scheduled_meeting_named_by_its_organisers():
+    # "due to be held": the copula's subject is the passive subject, the act is planned (AGREE, future), and the
+    # "led by" participle names who holds it even where the parser hangs it on the date
+    found = events_of("A new round of talks on the border is due to be held in Kenya's capital, Nairobi, on 14-15 "
+                      "July, largely led by Ethiopia and Somalia.")
+    meeting = [e for e in found if e.event_type == "AGREE"]
+    assert meeting and {a.code for a in meeting[0].actor} == {"ETH", "SOM"} and meeting[0].realis == "future"
+    assert "Nairobi" in (meeting[0].location or "")
+
+
+def test_forecast_and_reluctance_are_not_reports():
+    assert not events_of("The Kenyan foreign minister is likely to visit Ethiopia next week.")
+    assert not events_of("Kenya has been reluctant to criticise Ethiopia's dam project.")
+    assert [e.realis for e in events_of("The Kenyan foreign minister is likely to visit Ethiopia next week.",
+                                        realis="all")] == ["hypothetical"]
+
+
+def test_parties_named_together_act_on_each_other_only_in_reciprocal_acts():
+    signing = events_of("Egypt and Russia are expected to sign a debt agreement next week.")
+    assert signing and {r.code for r in signing[0].recipient} == {"EGY", "RUS"}
+    opposed = events_of("Germany and Ireland opposed the proposed tax on edible oils.")
+    assert opposed and all(not e.recipient for e in opposed if e.event_type == "ACCUSE")

@@ -37,6 +37,10 @@ _FUTURE_AS_THREAT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 """Announced or conditional conflictual acts are threats in PLOVER ("will impose a curfew", "may halt
 mediation", "will boycott the elections unless...")."""
 _INTENT_CAMEO = {"AGREE": "030", "CONCEDE": "08"}
+_RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "RETREAT"}
+_RECIPROCAL_CAMEO = {"050", "057"}  # diplomatic cooperation, signing a formal agreement
+"""Acts that parties named together do with each other ("Putin and Kim met", "the two armies clashed");
+"Germany and Ireland are opposed to the plan" criticises someone else."""
 _THREAT_CAMEO = {"SANCTION": "1312", "COERCE": "132", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133"}
 
 
@@ -84,7 +88,8 @@ def code_events(
             recipient_refs = _under_jurisdiction(actor_refs, recipient_refs)
         if not recipient_refs and candidate.trigger.event == "REJECT":
             recipient_refs = _refs(doc, argument_heads(defied_parties(candidate.token, lexicon), actors), actors)
-        if not recipient_refs and len({a.code for a in actor_refs if a.code}) > 1:
+        if not recipient_refs and len({a.code for a in actor_refs if a.code}) > 1 and \
+                (candidate.trigger.event in _RECIPROCAL or candidate.trigger.cameo in _RECIPROCAL_CAMEO):
             recipient_refs = actor_refs  # "Putin and Kim signed a treaty": each with the other
         if not _has_required_recipient(candidate, recipient_refs, ontology):
             continue

@@ -19,13 +19,16 @@ from .lexicon import Lexicon, Trigger
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "conj"}
-_INHERITS_SUBJECT = {"xcomp", "conj", "advcl"}
+_INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "acomp"}  # acomp: "talks are due to be held" are the talks held
 _AMOUNTS = {"MONEY", "PERCENT"}  # sums and shares; counts ("hundreds of troops") head parties
 _MODALS = {"may", "might", "could", "would"}
 _OBLIGATION = {"must", "should", "ought"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _INTENT_VERBS = {"plan", "intend", "expect", "hope", "want", "prepare", "aim", "seek", "vow", "pledge", "promise"}
 _DENIAL_VERBS = {"deny", "refute"}
+_SCHEDULED = {"due", "set", "scheduled", "slated", "poised", "expected"}  # "talks are due to be held": planned ahead
+_PROBABLE = {"likely", "unlikely", "possible", "probable"}  # "is likely to visit": a forecast, not a report
+_RELUCTANT = {"reluctant", "unwilling", "loath", "loth", "hesitant", "averse"}  # "reluctant to ask": not asking
 _CONDITIONAL_MARKS = {"if", "unless"}
 
 
@@ -474,13 +477,15 @@ def _prep_object_words(verb: Token, prep: str) -> set[str]:
 
 _PARTITIVES = {"part", "some", "most", "all", "much", "portion", "half", "share", "bulk", "rest", "many", "one",
                "dozens", "scores", "hundreds", "thousands", "millions", "number", "handful", "couple", "lot", "lots"}
-_COLLECTIVES = {"team", "group", "mission", "contingent", "batch", "delegation"}
+_COLLECTIVES = {"team", "group", "mission", "contingent", "batch", "delegation", "round", "series"}
 
 
 def _objects(verb: Token) -> list[Token]:
     """Direct objects (or passive subjects), their conjuncts, and what a partitive or collective object is
     made of ("suspended part of its aid programme" -> programme, "received a team of inspectors" -> inspectors)."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    if not found and any(c.dep_ == "auxpass" for c in verb.children):
+        found = _subject(verb)  # "talks are due to be held": the passive subject sits on the copula
     found += [c for o in found for c in o.conjuncts]
     found += [g for o in found if o.lower_ in _PARTITIVES or o.lemma_.lower() in _COLLECTIVES
               for p in o.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
@@ -539,12 +544,14 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         if passive and not reduced and own_means and "dobj" not in trigger.recipient and not actor_tokens:
             # "US sanctions were lifted on Turkish citizens", "the USS Cole was deployed to the Gulf": when the
             # object named in the entry is not the target, it is the doer's own means, and its owner is the doer
-            actor_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
+            actor_tokens = [c for c in token.children if c.dep_ == "nsubjpass"] or _subject(token)
             recipient_tokens = [] if actor_tokens else recipient_tokens
         if reduced and "dobj" not in trigger.recipient and not actor_tokens:
             # the noun is the verb's object but not its target: "air defences stationed in the region",
             # "troops deployed near the border" are the mobilizing side's own forces
             actor_tokens, recipient_tokens = recipient_tokens, []
+        if passive and trigger.event in ("CONSULT", "AGREE") and not argument_heads(actor_tokens, actors):
+            actor_tokens = _organisers(token, lexicon) or actor_tokens
         if not actor_tokens and lemma_of(token, lexicon) in lexicon.casualty_verbs:
             actor_tokens = _doers_of_the_attack(token, lexicon, actors)
         passive = True
@@ -587,6 +594,25 @@ def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
         argument_heads(recipient_tokens, actors),
         realis_of(token, lexicon),
     )
+
+
+def _organisers(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """"talks are due to be held in Astana on 14-15 September, led by Turkey and Russia": the "by" phrase of an
+    organising participle in the clause, wherever the parser hung it, names who holds the meeting."""
+    clause = [verb]  # the verb and the words it is the complement of: "are due to be held"
+    while clause[-1].dep_ in ("xcomp", "acomp") and clause[-1].head != clause[-1]:
+        clause.append(clause[-1].head)
+    found = []
+    for participle in clause[-1].subtree:
+        if participle.dep_ not in ("acl", "advcl") or participle.tag_ != "VBN" \
+                or participle.lemma_.lower() not in lexicon.organising_verbs:
+            continue
+        step = participle.head
+        while step not in clause and step.dep_ not in _CLAUSE_DEPS and step.head != step:
+            step = step.head
+        if step in clause:
+            found += _agents(participle)
+    return found
 
 
 def _doers_of_the_attack(verb: Token, lexicon: Lexicon, actors: DocActors) -> list[Token]:
@@ -833,8 +859,9 @@ def argument_heads(tokens: list[Token], actors: DocActors) -> tuple[int, ...]:
                     heads += _coded_modifier(member, actors)
             else:
                 nested = _covering_phrase(member, actors) or _nearest_phrase(member, actors)
-                if nested is not None:
-                    heads.append(nested)
+                if nested is not None:  # "talks between Turkey and Russia": the phrase and its conjuncts
+                    heads += [nested] + [c.i for c in member.doc[nested].conjuncts
+                                         if c.i > nested and c.i in actors.phrases]
     return tuple(dict.fromkeys(heads))
 
 
@@ -888,8 +915,12 @@ def realis_of(verb: Token, lexicon: Lexicon) -> str:
         lemma = head.lemma_.lower()
         if lemma in _DENIAL_VERBS:
             return "denied"
-        if lemma in _INTENT_VERBS:
+        if lemma in _INTENT_VERBS or (verb.dep_ == "xcomp" and lemma in _SCHEDULED):
             return "future"
+        if verb.dep_ == "xcomp" and lemma in _PROBABLE:
+            return "hypothetical"
+        if verb.dep_ == "xcomp" and lemma in _RELUCTANT:
+            return "negated"
         outer = realis_of(head, lexicon)
         if outer in ("negated", "hypothetical"):
             return outer

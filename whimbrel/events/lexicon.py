@@ -47,6 +47,7 @@ class Lexicon:
     undergoer_verbs: frozenset[str] = frozenset()
     casualty_verbs: frozenset[str] = frozenset()
     disapproval_adjectives: frozenset[str] = frozenset()
+    organising_verbs: frozenset[str] = frozenset()
     purpose_verbs: frozenset[str] = frozenset()
     commissive_verbs: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
@@ -99,6 +100,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         undergoer_verbs=_words(data, "undergoer_verbs"),
         casualty_verbs=_words(data, "casualty_verbs"),
         disapproval_adjectives=_words(data, "disapproval_adjectives"),
+        organising_verbs=_words(data, "organising_verbs"),
         purpose_verbs=_words(data, "purpose_verbs"),
         commissive_verbs=_words(data, "commissive_verbs"),
         state_nouns=_words(data, "state_nouns"),
