@@ -653,3 +653,18 @@ def test_party_in_a_story_about_one_country(phrase_codes):
     text = "The Islamist Nahda party said it will boycott Tunisia's elections unless the president resigns."
     assert phrase_codes(text, "party", "2014-05-02") == ["TUN"]
     assert phrase_codes("Tunisia urged all parties to show restraint.", "parties", "2014-05-02") == []
+
+
+def test_delegates_at_an_organisation_keep_their_country(phrase_codes):
+    # "at the UN" is where Russia's officials work, not whose they are; a director "of" an NGO is the NGO's
+    assert phrase_codes("Russian officials at the UN said the vote was rigged.", "officials", "2018-04-10") == ["RUS"]
+    assert phrase_codes("Elaine Pearson, the Australian director of Human Rights Watch, said it was unrealistic.",
+                        "Pearson", "2019-04-05") == ["NGO"]
+
+
+def test_it_is_no_plural_reporter(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Russian officials have said that it was a provocation.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2018-04-10", reporting_verbs=coder.lexicon.reporting_verbs)
+    assert next(t.i for t in doc if t.lower_ == "it") not in actors.phrases

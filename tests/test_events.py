@@ -589,3 +589,10 @@ def test_parties_named_together_act_on_each_other_only_in_reciprocal_acts():
     assert signing and {r.code for r in signing[0].recipient} == {"EGY", "RUS"}
     opposed = events_of("Germany and Ireland opposed the proposed tax on edible oils.")
     assert opposed and all(not e.recipient for e in opposed if e.event_type == "ACCUSE")
+
+
+def test_clause_after_a_relative_clause_is_still_reported():
+    # the parser joins "that it was a false flag" to the relative clause "an attack took place"
+    text = ("Russian officials at the UN have said both that there is no evidence any chemical attack took place "
+            "and that it was a false flag provocation.")
+    assert ("ACCUSE", "RUS", None) in triples(events_of(text))

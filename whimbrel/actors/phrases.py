@@ -671,8 +671,10 @@ def _leading_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
     for phrase in phrases:
         if phrase.entry is not None or phrase.kind not in ("unknown", "group"):
             continue
-        employer = _organisation_of_role(doc[phrase.head], kb.leading_roles, ("of", "at"), by_head,
-                                         through_possessor=True)
+        # "Russian officials at the UN" are Russia's delegates there: "at" gives no employer to a phrase that
+        # has its own country, "of" does ("the Australian director of Human Rights Watch")
+        preps = ("of",) if phrase.codes else ("of", "at")
+        employer = _organisation_of_role(doc[phrase.head], kb.leading_roles, preps, by_head, through_possessor=True)
         if employer is not None:
             phrase.codes, phrase.sector = list(employer.codes[:1]), employer.sector or phrase.sector
             phrase.kind = "group"

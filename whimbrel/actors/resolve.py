@@ -432,7 +432,9 @@ def _reporter(pronoun: Token, by_head: dict[int, Phrase], reporting_verbs: froze
     for subject in verb.head.children:
         if subject.dep_ == "nsubj" and subject.i in by_head and subject.i != pronoun.i:
             phrase = by_head[subject.i]
-            if phrase.kind != "unknown" and (pronoun.lower_ in ("he", "she")) == (phrase.kind == PERSON):
+            plural = subject.tag_ == "NNS"  # "officials said it was a false flag": "it" is something else
+            if phrase.kind != "unknown" and (pronoun.lower_ in ("he", "she")) == (phrase.kind == PERSON) \
+                    and not (pronoun.lower_ == "it" and plural):
                 return phrase
     return None
 

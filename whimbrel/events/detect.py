@@ -967,7 +967,10 @@ def _has_to(verb: Token) -> bool:
 
 def reporter_of(verb: Token, lexicon: Lexicon) -> Token | None:
     """The verb of saying whose reported clause this verb heads, if any ("Japan said it had halted aid")."""
-    for _ in range(3):
+    for _ in range(4):
+        if verb.dep_ == "relcl" and verb.head.dep_ in ("attr", "dobj", "nsubj"):
+            verb = clause_verb(verb.head)  # "said there was no evidence an attack took place": still what was said
+            continue
         if verb.dep_ not in ("ccomp", "conj") or verb.head == verb:
             return None
         verb = verb.head
