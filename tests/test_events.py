@@ -596,3 +596,9 @@ def test_clause_after_a_relative_clause_is_still_reported():
     text = ("Russian officials at the UN have said both that there is no evidence any chemical attack took place "
             "and that it was a false flag provocation.")
     assert ("ACCUSE", "RUS", None) in triples(events_of(text))
+
+
+def test_mobilizing_support_is_no_mobilization():
+    assert ("MOBILIZE", "ARM", "AZE") in triples(events_of("Armenia mobilized against Azerbaijan on Sunday."))
+    found = events_of("Saudi Arabia has mobilized lobby groups in Washington to help support the Palestinians.")
+    assert "MOBILIZE" not in {e.event_type for e in found}

@@ -442,7 +442,8 @@ def _choose_verb_trigger(token: Token, entries: tuple[Trigger, ...]) -> Trigger 
     heads, object_lemmas = _object_words(token)
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "agent", "advmod")}
     particles |= {"for"} if _for_clauses(token) else set()
-    entries = tuple(e for e in entries if not e.negated and (not e.infinitive or _has_infinitive(token)))
+    entries = tuple(e for e in entries if not e.negated and (not e.infinitive or _has_infinitive(token))
+                    and not (e.intransitive and heads))
     for entry in entries:
         if entry.objects and entry.objects & heads and (not entry.prep or entry.prep in particles):
             return entry

@@ -30,6 +30,7 @@ class Trigger:
     negated: bool = False  # fires only when the verb is negated ("will not allow"), as an asserted act
     partner: bool = False  # coded only with a recipient or several actors: "the cabinet met" is no consultation
     infinitive: bool = False  # fires only with a to-infinitive: "pleaded to be let home", not "pleaded guilty"
+    intransitive: bool = False  # fires only with no direct object: "the army mobilized", not "mobilized support"
 
     @property
     def specificity(self) -> int:
@@ -80,6 +81,7 @@ def _trigger(raw: dict, pos: str) -> Trigger:
         negated=bool(raw.get("negated")),
         partner=bool(raw.get("partner")),
         infinitive=bool(raw.get("infinitive")),
+        intransitive=bool(raw.get("intransitive")),
     )
 
 
