@@ -602,3 +602,10 @@ def test_mobilizing_support_is_no_mobilization():
     assert ("MOBILIZE", "ARM", "AZE") in triples(events_of("Armenia mobilized against Azerbaijan on Sunday."))
     found = events_of("Saudi Arabia has mobilized lobby groups in Washington to help support the Palestinians.")
     assert "MOBILIZE" not in {e.event_type for e in found}
+
+
+def test_withdrawing_a_nomination_is_no_retreat():
+    assert not [e for e in events_of("The Kenyan nominee withdrew his name from consideration by the Senate.")
+                if e.event_type == "RETREAT"]
+    assert ("RETREAT", "ETH", "SOM") in triples(events_of("Ethiopia withdrew its artillery from Somalia on Monday."))
+    assert ("SANCTION", "USA", "POL") in triples(events_of("The United States withdrew trading status from Poland in 1982."))
