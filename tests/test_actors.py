@@ -668,3 +668,34 @@ def test_it_is_no_plural_reporter(coder):
     doc = coder.nlp("Russian officials have said that it was a provocation.")
     actors = find_actors(doc, coder.kb, coder.nlp, "2018-04-10", reporting_verbs=coder.lexicon.reporting_verbs)
     assert next(t.i for t in doc if t.lower_ == "it") not in actors.phrases
+
+
+def test_title_and_surname_name_the_official_of_the_day(coder):
+    from whimbrel.actors import find_actors
+
+    def people(text, date):
+        doc = coder.nlp(text)
+        actors = find_actors(doc, coder.kb, coder.nlp, date, reporting_verbs=coder.lexicon.reporting_verbs)
+        return {(a.name, a.code) for a in actors.actors if a.kind == "person"}
+
+    assert ("Helmut Kohl", "DEU") in people("Chancellor Kohl met President Mitterrand in Bonn.", "1988-03-01")
+    assert ("Francois Mitterrand", "FRA") in people("Chancellor Kohl met President Mitterrand in Bonn.", "1988-03-01")
+    # two Presidents Bush: the one in office in 1988 (then vice-president), not his son
+    assert {name for name, _ in people("President Bush spoke in Houston.", "1988-03-01")} == {"George Bush"}
+    # a courtesy title only names someone in office at the story's date
+    assert ("Margaret Thatcher", "GBR") in people("Mrs Thatcher flew to Moscow.", "1987-03-28")
+    assert not people("Mrs Thatcher flew to Moscow.", "2026-01-01")
+    # "director-general" ends in no General's title
+    assert not people("She spoke to the broadcaster's director-general Ko.", "2019-06-29")
+
+
+def test_surname_of_a_later_office_holder_is_someone_else(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Ahmed said the talks had failed.")
+    early = find_actors(doc, coder.kb, coder.nlp, "1987-03-01", reporting_verbs=coder.lexicon.reporting_verbs)
+    assert not [a for a in early.actors if a.name == "Abiy Ahmed"]
+
+
+def test_soviet_is_a_demonym(phrase_codes):
+    assert phrase_codes("Soviet troops left Afghanistan in 1989.", "troops", "1989-02-15") == ["RUS"]

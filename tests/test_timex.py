@@ -289,7 +289,8 @@ def test_an_event_due_to_happen_takes_the_next_such_date():
     events = whimbrel.code_text("Kenya is expected to expel two Somali diplomats on 3 August.", date="2025-07-01")
     assert [(e.event_date, e.temporal_status) for e in events if e.trigger == "expel"] == [("2025-08-03", "future")]
     talks = "A new round of peace talks between Sudan and South Sudan is due to be held in Addis Ababa on 14 August."
-    (event,) = [e for e in whimbrel.code_text(talks, date="2025-07-01") if e.trigger == "talks"]
+    (event,) = whimbrel.code_text(talks, date="2025-07-01")  # "held" with its object "talks": one planned meeting
+    assert (event.event_type, event.realis) == ("AGREE", "future")
     assert (event.event_date, event.temporal_status, event.location) == ("2025-08-14", "future", "Addis Ababa")
     past = whimbrel.code_text("Kenya expelled two Somali diplomats on 3 August.", date="2025-07-01")
     assert [e.event_date for e in past if e.trigger == "expelled"] == ["2024-08-03"]

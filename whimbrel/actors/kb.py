@@ -71,11 +71,11 @@ class Entry:
         ended = [r for r in self.roles if r.end and r.end < date]
         if ended:
             last = max(ended, key=lambda r: r.end)
-            return Role(last.country, "ELI" if last.sector in _OFFICIAL_SECTORS else last.sector, last.end, "")
+            return Role(last.country, "ELI" if last.sector in OFFICIAL_SECTORS else last.sector, last.end, "")
         return min(self.roles, key=lambda r: r.start or FOREVER)
 
 
-_OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # Leaders news names by surname alone ("Trump said"): heads of state and government and the
 # curated list of prominent office holders, not the long tail of historical officials.
 _LEADER_SOURCES = {"heads2026", "curated"}
@@ -101,6 +101,9 @@ class ActorKB:
     famous_surnames: dict[str, str] = field(default_factory=dict)  # "Trump" -> entry key
     religions: frozenset[str] = frozenset()  # "muslim", "jewish": a faith named before a leader
     people_by_spelling: dict[str, str] = field(default_factory=dict)  # spelling key -> entry key
+    people_by_surname: dict[str, list[str]] = field(default_factory=dict)  # "Kohl" -> entry keys
+    surname_titles: frozenset[str] = frozenset()  # "president", "mrs": before a surname, name a known official
+    honorifics: frozenset[str] = frozenset()  # "mr", "mrs": titles any person bears, not an office
     orgs_by_spelling: dict[str, str] = field(default_factory=dict)  # spelling key -> entry key
     civilian_modifiers: frozenset[str] = frozenset()  # "ordinary Kazakhs": the people, not the state
     populace_words: frozenset[str] = frozenset()  # "people in the UK": civilians of a place
@@ -216,6 +219,8 @@ def _add_people(kb: ActorKB, rows: list[dict]) -> None:
         for surface in {name, *aliases[name]} - {""}:
             if len(surface.split()) > 1:
                 kb.people_by_spelling.setdefault(spelling_key(surface), f"person:{name}")
+        if len(name.split()) > 1:
+            kb.people_by_surname.setdefault(name.split()[-1], []).append(f"person:{name}")
         if any(r.source in _LEADER_SOURCES and r.sector == "GOV" for r in person_roles) and len(name.split()) > 1:
             surname_owners[name.split()[-1]].add(f"person:{name}")
     famous = {s: next(iter(k)) for s, k in surname_owners.items() if len(k) == 1 and len(s) > 3}
@@ -240,6 +245,8 @@ def _add_agents(kb: ActorKB, agents: dict) -> None:
     kb.settlement_words |= _lowered(agents.get("settlements"))
     kb.serving_roles |= _lowered(agents.get("serving_roles"))
     kb.leading_roles |= _lowered(agents.get("leading_roles"))
+    kb.surname_titles |= _lowered(agents.get("surname_titles")) | _lowered(agents.get("honorifics"))
+    kb.honorifics |= _lowered(agents.get("honorifics"))
     kb.collective_nouns |= _lowered(agents.get("collective_nouns"))
     kb.leading_participles |= _lowered(agents.get("leading_participles"))
     kb.country_nouns |= _lowered(agents.get("country_nouns"))

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import Actor, Mention
 from ..nlp import is_untagged, sentence_index
-from .kb import CAPITAL, COUNTRY, NON_STATE_CODES, PERSON, PLACE, ActorKB, Entry
+from .kb import CAPITAL, COUNTRY, NON_STATE_CODES, OFFICIAL_SECTORS, PERSON, PLACE, ActorKB, Entry
 from .phrases import CHALLENGER_SECTORS, Match, Phrase, build_phrases, find_matches, ner_matches
 
 
@@ -56,6 +56,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     """Actors of a parsed document; text before ``skip_chars`` (a dateline) names no actor;
     ``reporting_verbs`` (say, report...) let a pronoun in a reported clause find its reporter."""
     matches = find_matches(doc, kb, nlp)
+    matches = _titled_surnames(doc, _not_yet_known(doc, matches, date), kb, date)
     matches += _surname_matches(doc, matches)
     matches += _shorthand_matches(doc, matches, kb)
     matches += ner_matches(doc, matches, kb)
@@ -307,6 +308,47 @@ def _surname_matches(doc: Doc, matches: list[Match]) -> list[Match]:
         proper = token.pos_ == "PROPN" or (is_untagged(token) and token.is_title)
         if token.i not in covered and proper and token.text in people and not _given_name_of_another(token):
             found.append(Match(token.i, token.i + 1, (people[token.text],)))
+    return found
+
+
+def _not_yet_known(doc: Doc, matches: list[Match], date: str) -> list[Match]:
+    """A lone surname ("Ahmed", "Santos") read as a famous office holder cannot be one whose first known
+    role begins after the story's date: a 1987 story's "Santos" is someone else."""
+    def too_early(match: Match) -> bool:
+        starts = [r.start for r in match.entries[0].roles if r.start]  # undated roles tell nothing
+        return bool(starts) and date < min(starts)
+    return [m for m in matches if not (m.end - m.start == 1 and m.entries and m.entries[0].kind == PERSON
+                                       and too_early(m))]
+
+
+def _titled_surnames(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> list[Match]:
+    """'President Mitterrand', 'Chancellor Kohl', 'Mrs Thatcher': a title before a lone surname names the one
+    official of that surname the knowledge base knows, the one in office at the story's date where several
+    held office. This also corrects a famous surname read date-blind ('President Bush' in 1988)."""
+    lone_people = {m.start: m for m in matches if m.end - m.start == 1 and m.entries and m.entries[0].kind == PERSON}
+    covered = {i for m in matches for i in range(m.start, m.end) if m.start not in lone_people}
+    found = list(matches)
+    for token in doc[1:]:
+        title = doc[token.i - 1]
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        compound_title = title.i > 0 and doc[title.i - 1].text == "-"  # "director-general Ko" is no General Ko
+        if token.i in covered or not token.is_title or len(token) < 3 or compound_title \
+                or title.lower_.rstrip(".") not in kb.surname_titles \
+                or (following is not None and following.is_title and following.pos_ == "PROPN"):
+            continue
+        officials = [kb.entries[k] for k in kb.people_by_surname.get(token.text, ())
+                     if any(r.sector in OFFICIAL_SECTORS for r in kb.entries[k].roles)]
+        in_office = [e for e in officials if any(r.sector in OFFICIAL_SECTORS and r.holds_on(date) for r in e.roles)]
+        # an office title fits whoever held the office; "Mr" or "Mrs" only someone in office at the date
+        chosen = in_office if title.lower_.rstrip(".") in kb.honorifics else in_office or officials
+        if len(chosen) != 1:
+            continue
+        earlier = lone_people.get(token.i)
+        if earlier is not None:
+            if earlier.entries[:1] == (chosen[0],) or in_office == []:
+                continue
+            found.remove(earlier)
+        found.append(Match(token.i, token.i + 1, (chosen[0],)))
     return found
 
 
