@@ -609,3 +609,9 @@ def test_withdrawing_a_nomination_is_no_retreat():
                 if e.event_type == "RETREAT"]
     assert ("RETREAT", "ETH", "SOM") in triples(events_of("Ethiopia withdrew its artillery from Somalia on Monday."))
     assert ("SANCTION", "USA", "POL") in triples(events_of("The United States withdrew trading status from Poland in 1982."))
+
+
+def test_a_scathing_attack_is_criticism():
+    found = events_of("The Kenyan president launched a scathing attack on the opposition leader on Monday.")
+    assert [(e.event_type, e.mode) for e in found] == [("ACCUSE", "disapprove")]
+    assert [e.event_type for e in events_of("Israeli forces launched an attack on a Lebanese village.")] == ["ASSAULT"]
