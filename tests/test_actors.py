@@ -699,3 +699,12 @@ def test_surname_of_a_later_office_holder_is_someone_else(coder):
 
 def test_soviet_is_a_demonym(phrase_codes):
     assert phrase_codes("Soviet troops left Afghanistan in 1989.", "troops", "1989-02-15") == ["RUS"]
+
+
+def test_world_and_foreign_agents_are_of_no_one_country(phrase_codes):
+    text = "Vladimir Putin spoke in Moscow. He urged world leaders and Western diplomats to act."
+    assert phrase_codes(text, "leaders", "2016-05-02") == []
+    assert phrase_codes(text, "diplomats", "2016-05-02") == []
+    # a foreign minister's title is his own country's office
+    assert phrase_codes("Vladimir Putin spoke in Moscow. The foreign minister agreed.", "minister",
+                        "2016-05-02") == ["RUS"]

@@ -106,6 +106,7 @@ class ActorKB:
     honorifics: frozenset[str] = frozenset()  # "mr", "mrs": titles any person bears, not an office
     orgs_by_spelling: dict[str, str] = field(default_factory=dict)  # spelling key -> entry key
     civilian_modifiers: frozenset[str] = frozenset()  # "ordinary Kazakhs": the people, not the state
+    foreign_modifiers: frozenset[str] = frozenset()  # "world leaders": of no one country
     populace_words: frozenset[str] = frozenset()  # "people in the UK": civilians of a place
     settlement_words: frozenset[str] = frozenset()  # "a village in Cambodia": its people
     serving_roles: frozenset[str] = frozenset()  # "an adviser to the UN": serves what "to" names
@@ -241,6 +242,7 @@ def _add_agents(kb: ActorKB, agents: dict) -> None:
         kb.add_agent(word, "REL")
     kb.religions |= _lowered(agents.get("religions"))
     kb.civilian_modifiers |= _lowered(agents.get("civilian_modifiers"))
+    kb.foreign_modifiers |= _lowered(agents.get("foreign_modifiers"))
     kb.populace_words |= _lowered(agents.get("populace"))
     kb.settlement_words |= _lowered(agents.get("settlements"))
     kb.serving_roles |= _lowered(agents.get("serving_roles"))

@@ -68,7 +68,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     _shared_modifiers(doc, phrases)
     _own_forces_of_the_reporter(doc, phrases, reporting_verbs)
     _same_agents_named_elsewhere(doc, phrases)
-    _assume_story_country(phrases)
+    _assume_story_country(doc, phrases, kb)
     _described_people(doc, phrases)
     phrases += _country_descriptions(doc, phrases, kb)
     phrases += _pair_descriptions(doc, phrases, kb)
@@ -79,7 +79,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
 _STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 
 
-def _assume_story_country(phrases: list[Phrase]) -> None:
+def _assume_story_country(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
     """'The prime minister', 'police' with no country, in a story clearly about one country, are
     that country's: the only country the story names, or the one named far more often than any
     other (at least three times and half again as often as the next). 'The rebels', 'the
@@ -93,7 +93,7 @@ def _assume_story_country(phrases: list[Phrase]) -> None:
         p.kind in ("country", PERSON, "group") or (p.kind == "organisation" and p.sector not in _GENERIC_ORG_SECTORS)))
     state_home, challenger_home = _dominant(counts, 1.5), _dominant(counts, 2)
     for phrase in phrases:
-        if phrase.codes or phrase.entry is not None:
+        if phrase.codes or phrase.entry is not None or _of_no_one_country(doc, phrase, kb):
             continue
         if phrase.homelands:
             home = _dominant(Counter({c: n for c, n in counts.items() if c in phrase.homelands}), 2)
@@ -107,6 +107,14 @@ def _assume_story_country(phrases: list[Phrase]) -> None:
             continue
         if home:
             phrase.codes = [home]
+
+
+def _of_no_one_country(doc: Doc, phrase: Phrase, kb: ActorKB) -> bool:
+    """"World leaders", "foreign governments", "Western diplomats"; not a "foreign minister", whose title
+    the modifier is part of."""
+    modifiers = [w for w in doc[phrase.head].lefts if w.dep_ in ("amod", "compound")]  # not "Ministry of Foreign Affairs"
+    return any(w.lower_ in kb.foreign_modifiers and w.i + 1 < len(doc)
+               and (w.lower_, doc[w.i + 1].lemma_.lower()) not in kb.agents for w in modifiers)
 
 
 def _political_party(phrase: Phrase) -> bool:
