@@ -50,6 +50,14 @@ class DocActors:
     def actor(self, actor_id: str) -> Actor:
         return next(a for a in self.actors if a.actor_id == actor_id)
 
+    def covering(self, index: int) -> int | None:
+        """The head of the phrase whose words include token ``index``, if any."""
+        if self._covering is None:
+            self._covering = {i: head for head, p in self.phrases.items() for i in range(p.start, p.end)}
+        return self._covering.get(index)
+
+    _covering: dict[int, int] | None = field(default=None, repr=False, compare=False)
+
 
 def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
                 reporting_verbs: frozenset[str] = frozenset()) -> DocActors:

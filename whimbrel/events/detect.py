@@ -877,7 +877,7 @@ def _coded_modifier(token: Token, actors: DocActors) -> list[int]:
 def _covering_phrase(token: Token, actors: DocActors) -> int | None:
     """The phrase whose words include the token: "the Kenyan government" inside "Border Security, the
     Kenyan government", which the actor stage read as one name with its apposition."""
-    return next((head for head, phrase in actors.phrases.items() if phrase.start <= token.i < phrase.end), None)
+    return actors.covering(token.i)
 
 
 def _nearest_phrase(token: Token, actors: DocActors) -> int | None:
