@@ -53,7 +53,10 @@ class DocActors:
     def covering(self, index: int) -> int | None:
         """The head of the phrase whose words include token ``index``, if any."""
         if self._covering is None:
-            self._covering = {i: head for head, p in self.phrases.items() for i in range(p.start, p.end)}
+            self._covering = {}
+            for head, phrase in self.phrases.items():  # where phrases overlap, the first one's
+                for i in range(phrase.start, phrase.end):
+                    self._covering.setdefault(i, head)
         return self._covering.get(index)
 
     _covering: dict[int, int] | None = field(default=None, repr=False, compare=False)
