@@ -615,3 +615,9 @@ def test_a_scathing_attack_is_criticism():
     found = events_of("The Kenyan president launched a scathing attack on the opposition leader on Monday.")
     assert [(e.event_type, e.mode) for e in found] == [("ACCUSE", "disapprove")]
     assert [e.event_type for e in events_of("Israeli forces launched an attack on a Lebanese village.")] == ["ASSAULT"]
+
+
+def test_talking_to_the_press_is_no_consultation():
+    assert not events_of("The Polish trade minister was talking to Reuters about the sanctions on Monday.")
+    assert triples(events_of("The Polish trade minister met the Russian ambassador on Monday.")) == {
+        ("CONSULT", "POL", "RUS")}

@@ -91,7 +91,7 @@ def code_events(
         if not recipient_refs and len({a.code for a in actor_refs if a.code}) > 1 and \
                 (candidate.trigger.event in _RECIPROCAL or candidate.trigger.cameo in _RECIPROCAL_CAMEO):
             recipient_refs = actor_refs  # "Putin and Kim signed a treaty": each with the other
-        if not _has_required_recipient(candidate, recipient_refs, ontology):
+        if not _has_required_recipient(candidate, recipient_refs, ontology) or _press_interview(candidate, recipient_refs):
             continue
         when = date_event(candidate.token, expressions, anchor, anchor_source, candidate.realis,
                           lexicon.reporting_verbs, news)
@@ -219,6 +219,13 @@ def _has_required_recipient(candidate: Candidate, recipient_refs, ontology: Onto
         return bool(recipient_refs)
     plural = any(candidate.token.doc[h].tag_ in ("NNS", "NNPS") for h in candidate.actor_heads)
     return not candidate.trigger.partner or bool(recipient_refs) or plural
+
+
+def _press_interview(candidate: Candidate, recipient_refs: tuple[ActorRef, ...]) -> bool:
+    """"was talking to Reuters", "spoke to the BBC": talking to the press is how a statement is made, not
+    a consultation with the outlet."""
+    return candidate.trigger.event == "CONSULT" and bool(recipient_refs) and all(
+        r.sector == "JRN" for r in recipient_refs)
 
 
 def _is_threat(candidate: Candidate) -> bool:
