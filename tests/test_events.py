@@ -621,3 +621,14 @@ def test_talking_to_the_press_is_no_consultation():
     assert not events_of("The Polish trade minister was talking to Reuters about the sanctions on Monday.")
     assert triples(events_of("The Polish trade minister met the Russian ambassador on Monday.")) == {
         ("CONSULT", "POL", "RUS")}
+
+
+def test_conjoined_attack_nouns_share_the_doer_and_the_victims():
+    found = events_of("Six Syrian soldiers were killed in Israeli air and artillery strikes on Monday.")
+    strikes = [e for e in found if e.trigger == "strikes"]
+    assert strikes and "ISR" in {a.code for a in strikes[0].actor} and strikes[0].recipient[0].code == "SYR"
+
+
+def test_in_recognition_of_is_no_recognition():
+    found = events_of("Jordan reduced its aid to the Syrian rebels in recognition of the victories of the Syrian army.")
+    assert "SUPPORT" not in {e.event_type for e in found}

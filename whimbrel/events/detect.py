@@ -771,8 +771,12 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
     actor_tokens += _prep_objects(token, trigger.actor)
     recipient_tokens = _prep_objects(token, trigger.recipient)
     anchor = token
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in lexicon.measure_nouns:
-        anchor = token.head.head  # "five days of fighting", "a wave of protests": the measure stands in its place
+    while anchor.dep_ == "conj" and anchor.head.pos_ == "NOUN" and anchor.head != anchor:
+        anchor = anchor.head  # "killed in airstrikes and shelling": the second noun stands where the first does
+        # "Israeli air and artillery strikes": the doer named before the first noun is the doer of both
+        actor_tokens += [c for c in anchor.children if c.dep_ in ("poss", "amod", "compound") and c.i in actors.phrases]
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in lexicon.measure_nouns:
+        anchor = anchor.head.head  # "five days of fighting", "a wave of protests": the measure stands in its place
     governor = anchor.head if anchor.dep_ in ("dobj", "pobj") else None
     link = None
     if governor is not None and governor.dep_ == "prep":
