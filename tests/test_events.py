@@ -632,3 +632,13 @@ def test_conjoined_attack_nouns_share_the_doer_and_the_victims():
 def test_in_recognition_of_is_no_recognition():
     found = events_of("Jordan reduced its aid to the Syrian rebels in recognition of the victories of the Syrian army.")
     assert "SUPPORT" not in {e.event_type for e in found}
+
+
+def test_announced_act_with_no_doer_is_the_announcers_threat():
+    found = events_of("A military operation to oust the Islamic State fighters would be launched next week, "
+                      "Kenyan officials said.")
+    assert ("THREATEN", "KEN", "IMG") in triples(found)
+    found = events_of("Canada said that any French fishermen caught in its waters would be arrested.")
+    assert ("THREATEN", "CAN", "FRA") in triples(found)
+    # a clause with a subject of its own is no one's threat
+    assert not events_of("The Kenyan minister said the new budget will reinforce business success.")

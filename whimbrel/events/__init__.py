@@ -20,7 +20,7 @@ from ..models import ActorRef, Article, Event, Quote
 from ..nlp import clause_verb, sentence_index
 from ..ontology import Ontology
 from ..timex import date_event, news_day, story_anchor, time_expressions
-from .detect import Candidate, argument_heads, defied_parties, find_candidates, is_motive
+from .detect import Candidate, argument_heads, defied_parties, find_candidates, is_motive, reporter_of
 from .place import location_of, place_token, scene
 from .lexicon import Lexicon, load_lexicon
 
@@ -74,6 +74,8 @@ def code_events(
             actor_refs = _local_actor(doc, candidate, actor_refs, actors)
         if not any(a.code for a in actor_refs):
             actor_refs = _home_court(candidate, actor_refs, recipient_refs)
+        if not any(a.code for a in actor_refs) and _is_threat(candidate):
+            actor_refs = _threatener(doc, candidate, lexicon, actors) or actor_refs
         if not keep_uncoded and not any(a.code for a in actor_refs) and not _unknown_perpetrator(
                 candidate, actor_refs, recipient_refs):
             continue
@@ -219,6 +221,19 @@ def _has_required_recipient(candidate: Candidate, recipient_refs, ontology: Onto
         return bool(recipient_refs)
     plural = any(candidate.token.doc[h].tag_ in ("NNS", "NNPS") for h in candidate.actor_heads)
     return not candidate.trigger.partner or bool(recipient_refs) or plural
+
+
+def _threatener(doc: Doc, candidate: Candidate, lexicon: Lexicon, actors: DocActors) -> tuple[ActorRef, ...]:
+    """"An operation would be launched if they refused to surrender, the spokesman said": an announced act
+    with no doer of its own is the threat of whoever announces it."""
+    token = candidate.token
+    passive = token.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in token.children)
+    if candidate.actor_heads or not (passive or token.pos_ == "NOUN"):
+        return ()  # "the budget will reinforce...": a clause with a subject of its own is no one's threat
+    reporter = reporter_of(clause_verb(token), lexicon)
+    if reporter is None:
+        return ()
+    return _refs(doc, argument_heads([c for c in reporter.children if c.dep_ == "nsubj"], actors), actors)
 
 
 def _press_interview(candidate: Candidate, recipient_refs: tuple[ActorRef, ...]) -> bool:

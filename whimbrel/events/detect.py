@@ -778,6 +778,14 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in lexicon.measure_nouns:
         anchor = anchor.head.head  # "five days of fighting", "a wave of protests": the measure stands in its place
     governor = anchor.head if anchor.dep_ in ("dobj", "pobj") else None
+    if anchor.dep_ == "nsubjpass" and lemma_of(anchor.head, lexicon) in lexicon.light_verbs:
+        # "a military operation would be launched", "talks were held": the light verb's passive subject is its
+        # object; a "by" phrase names the doer
+        governor = anchor.head
+        actor_tokens += _agents(governor)
+    if not recipient_tokens:  # "an operation to oust the extremists": the target of its purpose
+        recipient_tokens = [o for c in token.children if c.dep_ in ("acl", "relcl") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for o in c.children if o.dep_ == "dobj"]
     link = None
     if governor is not None and governor.dep_ == "prep":
         link = governor.lower_
