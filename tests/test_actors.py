@@ -708,3 +708,12 @@ def test_world_and_foreign_agents_are_of_no_one_country(phrase_codes):
     # a foreign minister's title is his own country's office
     assert phrase_codes("Vladimir Putin spoke in Moscow. The foreign minister agreed.", "minister",
                         "2016-05-02") == ["RUS"]
+
+
+def test_the_extremists_are_the_armed_group_named_before(phrase_codes):
+    text = ("Islamic State fighters left the town in trucks. Kurdish commanders said an operation to oust "
+            "the extremists would begin.")
+    assert phrase_codes(text, "extremists", "2019-02-20") == ["IMG"]
+    # two armed groups named as often: the description stays open
+    assert phrase_codes("Syrian rebels and Isis fighters left Baghuz. The militants fled.", "militants",
+                        "2019-02-20") == []

@@ -196,6 +196,27 @@ def _same_agents_named_elsewhere(doc: Doc, phrases: list[Phrase]) -> None:
         countries = named.get((phrase.head_lemma, phrase.sector), set())
         if len(countries) == 1:
             phrase.codes = list(countries)
+        elif phrase.sector in _IRREGULAR_SECTORS and _definite(doc[phrase.head]):
+            phrase.codes = _the_armed_group_named_before(phrase, phrases)
+
+
+_IRREGULAR_SECTORS = {"REB", "UAF"}
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children)
+
+
+def _the_armed_group_named_before(phrase: Phrase, phrases: list[Phrase]) -> list[str]:
+    """'The extremists', 'the militants' after 'Isis fighters': a definite description of armed men takes up
+    the armed group the story has named before it, or the one it has named at least twice as often as any
+    other; otherwise it stays open."""
+    counts = Counter(p.codes[0] for p in phrases if p.start < phrase.start and len(p.codes) == 1 and (
+        p.sector in _IRREGULAR_SECTORS or p.codes[0] == "IMG"))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return []
+    return [ranked[0][0]]
 
 
 def _keep_introduced_roles(phrases: list[Phrase]) -> None:
