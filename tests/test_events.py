@@ -642,3 +642,12 @@ def test_announced_act_with_no_doer_is_the_announcers_threat():
     assert ("THREATEN", "CAN", "FRA") in triples(found)
     # a clause with a subject of its own is no one's threat
     assert not events_of("The Kenyan minister said the new budget will reinforce business success.")
+
+
+def test_surname_the_parser_left_off_the_subject():
+    # NER runs "Ja'afari accused de Mistura" into one name and the parser hangs "Ja'afari" off "At": the
+    # surname is still the known negotiator, and the subject of "accused"
+    text = ("The Syrian government lead negotiator Bashar Ja’afari rejected the proposal on Monday. "
+            "At one point Ja’afari accused de Mistura of misleading him by putting the delegation in a room.")
+    accused = [e for e in events_of(text) if e.event_type == "ACCUSE"]
+    assert accused and accused[0].actor[0].code == "SYR"

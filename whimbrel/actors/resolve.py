@@ -413,6 +413,7 @@ def _relink_surnames(doc: Doc, matches: list[Match]) -> list[Match]:
     """After a full name, the story uses the surname as it spelled it: for a person NER found under
     another spelling ("Mohamed Morsy" for Mohamed Morsi), and for one the knowledge base lacks
     ("Sven Ekdahl" ... "Ekdahl"), whom NER may not tag again."""
+    matches = [_cut_at_verb(doc, m) for m in matches]
     people = {doc[m.end - 1].text: m.entries[0] for m in matches
               if m.entries and m.entries[0].kind == PERSON and m.end - m.start > 1}
     matches = [Match(m.start, m.end, (people[doc[m.start].text],))
@@ -422,7 +423,23 @@ def _relink_surnames(doc: Doc, matches: list[Match]) -> list[Match]:
     covered = {i for m in matches for i in range(m.start, m.end)}
     matches += [Match(t.i, t.i + 1, unknown_ner="PERSON") for t in doc
                 if t.i not in covered and t.is_title and strangers.get(t.text, t.i) < t.i]
+    # a known person's surname as the story spelled it ("Bashar Ja'afari" ... "Ja'afari"), where NER missed it
+    introduced = {doc[m.end - 1].text: m.start for m in matches
+                  if m.entries and m.entries[0].kind == PERSON and m.end - m.start > 1}
+    matches += [Match(t.i, t.i + 1, (people[t.text],)) for t in doc
+                if t.i not in covered and t.text in people and t.pos_ == "PROPN" and introduced.get(t.text, t.i) < t.i]
     return matches
+
+
+def _cut_at_verb(doc: Doc, match: Match) -> Match:
+    """NER can run a name on through the verb after it ("Ja'afari accused de Mistura" as one person): a
+    name ends before its first verb."""
+    if match.unknown_ner != "PERSON":
+        return match
+    verb = next((t.i for t in doc[match.start : match.end] if t.pos_ == "VERB"), None)
+    if verb is None or verb == match.start:
+        return match
+    return Match(match.start, verb, unknown_ner="PERSON")
 
 
 def _given_name_of_another(token: Token) -> bool:

@@ -697,6 +697,9 @@ def _subject(verb: Token) -> list[Token]:
     return []
 
 
+_STRAY_DEPS = {"prep", "npadvmod", "dep", "nmod", "advmod"}
+
+
 def _misattached_subject(verb: Token) -> list[Token]:
     """"With the signing of the accord, the government and the rebels have agreed": after a fronted phrase the
     parser can hang the subject on that phrase's noun. A finite clause has a subject, so the noun phrase that
@@ -708,6 +711,9 @@ def _misattached_subject(verb: Token) -> list[Token]:
     if any(t.dep_ != "advmod" for t in verb.doc[start : verb.i] if t.head == verb and t.dep_ not in ("aux", "auxpass", "neg")):
         return []
     before = verb.doc[start - 1] if start > verb.sent.start else None
+    if before is not None and before.pos_ == "PROPN" and before.dep_ in _STRAY_DEPS and verb in (
+            before.head, before.head.head):
+        return [before]  # "At one point Ja'afari accused de Mistura": the name the parser left hanging off the verb
     if before is None or before.pos_ not in ("NOUN", "PROPN") or before.head.i >= before.i:
         return []
     fronted = verb.sent[0]
