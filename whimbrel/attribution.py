@@ -30,7 +30,7 @@ from .data_files import data_path, read_yaml
 from .events.detect import argument_heads
 from .events.lexicon import load_lexicon
 from .models import Article, Quote
-from .nlp import sentence_index
+from .nlp import indices_of, sentence_index
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _OPENS_AFTER = " \t\n([:—-"  # a straight quote mark opens a quotation after a space, a bracket or a colon
@@ -281,8 +281,8 @@ def told_outlets(doc: Doc, actors: DocActors) -> dict[str, Source]:
     """Speaker (actor id) -> the news outlet the story says they spoke to ("Omar told the Herald",
     "said in an interview with..." aside): what that speaker says reached the story through it."""
     told: dict[str, Source] = {}
-    for token in doc:
-        if token.lemma_.lower() not in reporting_verbs() or token.pos_ != "VERB":
+    for token in (doc[i] for i in indices_of(doc, reporting_verbs(), by="lemma")):
+        if token.pos_ != "VERB":
             continue
         listeners = argument_heads([c for c in token.children if c.dep_ in ("dobj", "dative")], actors)
         listeners += argument_heads([o for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"

@@ -75,3 +75,17 @@ def clause_verb(token, max_steps: int | None = None):
     while token.pos_ not in ("VERB", "AUX") and token.head != token and (max_steps is None or steps < max_steps):
         token, steps = token.head, steps + 1
     return token
+
+
+
+
+def indices_of(doc, words, *, by: str = "orth") -> list[int]:
+    """Indices of the tokens whose text (``by="lower"``: lower-case text; ``by="lemma"``: lemma) is one of
+    ``words``, read from the token array: making a Token for every word is what makes a scan slow."""
+    from spacy.attrs import LEMMA, LOWER, ORTH
+
+    wanted = {doc.vocab.strings.add(w) for w in words}
+    if not wanted:
+        return []
+    column = doc.to_array({"orth": ORTH, "lower": LOWER, "lemma": LEMMA}[by]).tolist()
+    return [i for i, value in enumerate(column) if value in wanted]

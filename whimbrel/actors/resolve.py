@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..models import Actor, Mention
-from ..nlp import is_untagged, sentence_index
+from ..nlp import indices_of, is_untagged, sentence_index
 from .kb import CAPITAL, COUNTRY, NON_STATE_CODES, OFFICIAL_SECTORS, PERSON, PLACE, ActorKB, Entry
 from .phrases import CHALLENGER_SECTORS, Match, Phrase, build_phrases, find_matches, ner_matches
 
@@ -368,8 +368,10 @@ def _titled_surnames(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> 
     lone_people = {m.start: m for m in matches if m.end - m.start == 1 and m.entries and m.entries[0].kind == PERSON}
     covered = {i for m in matches for i in range(m.start, m.end) if m.start not in lone_people}
     found = list(matches)
-    for token in doc[1:]:
-        title = doc[token.i - 1]
+    for index in indices_of(doc, kb.surname_titles | {f"{t}." for t in kb.surname_titles}, by="lower"):
+        if index + 1 >= len(doc):
+            continue
+        title, token = doc[index], doc[index + 1]
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         compound_title = title.i > 0 and doc[title.i - 1].text == "-"  # "director-general Ko" is no General Ko
         if token.i in covered or not token.is_title or len(token) < 3 or compound_title \
@@ -421,13 +423,13 @@ def _relink_surnames(doc: Doc, matches: list[Match]) -> list[Match]:
                for m in matches]
     strangers = {doc[m.end - 1].text: m.start for m in matches if m.unknown_ner == "PERSON" and m.end - m.start > 1}
     covered = {i for m in matches for i in range(m.start, m.end)}
-    matches += [Match(t.i, t.i + 1, unknown_ner="PERSON") for t in doc
-                if t.i not in covered and t.is_title and strangers.get(t.text, t.i) < t.i]
+    matches += [Match(i, i + 1, unknown_ner="PERSON") for i in indices_of(doc, strangers)
+                if i not in covered and doc[i].is_title and strangers[doc[i].text] < i]
     # a known person's surname as the story spelled it ("Bashar Ja'afari" ... "Ja'afari"), where NER missed it
     introduced = {doc[m.end - 1].text: m.start for m in matches
                   if m.entries and m.entries[0].kind == PERSON and m.end - m.start > 1}
-    matches += [Match(t.i, t.i + 1, (people[t.text],)) for t in doc
-                if t.i not in covered and t.text in people and t.pos_ == "PROPN" and introduced.get(t.text, t.i) < t.i]
+    matches += [Match(i, i + 1, (people[doc[i].text],)) for i in indices_of(doc, people)
+                if i not in covered and doc[i].pos_ == "PROPN" and introduced.get(doc[i].text, i) < i]
     return matches
 
 
