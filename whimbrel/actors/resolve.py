@@ -344,9 +344,9 @@ def _surname_matches(doc: Doc, matches: list[Match]) -> list[Match]:
                     if len(word) > 2:
                         people.setdefault(word, entry)
     found = []
-    for token in doc:
+    for token in (doc[i] for i in indices_of(doc, people) if i not in covered):
         proper = token.pos_ == "PROPN" or (is_untagged(token) and token.is_title)
-        if token.i not in covered and proper and token.text in people and not _given_name_of_another(token):
+        if proper and not _given_name_of_another(token):
             found.append(Match(token.i, token.i + 1, (people[token.text],)))
     return found
 
