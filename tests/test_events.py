@@ -651,3 +651,8 @@ def test_surname_the_parser_left_off_the_subject():
             "At one point Ja’afari accused de Mistura of misleading him by putting the delegation in a room.")
     accused = [e for e in events_of(text) if e.event_type == "ACCUSE"]
     assert accused and accused[0].actor[0].code == "SYR"
+
+
+def test_place_named_beside_the_capital_noun():
+    found = events_of("Nearly 5,000 workers marched on Saturday in the capital Kiev to protest the lack of jobs.")
+    assert [(e.event_type, e.actor[0].code) for e in found] == [("PROTEST", "UKR")]

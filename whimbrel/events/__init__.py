@@ -150,6 +150,8 @@ def _local_actor(doc: Doc, candidate: Candidate, actor_refs: tuple[ActorRef, ...
     """An act by no one coded, in a named country, is that country's: as CAMEO codes unidentified gunmen and
     unnamed authorities, "was arrested in Lebanon" and "demonstrators in Monrovia" act for the place."""
     place = _place(candidate.token, actors)
+    if place is not None and place.i not in actors.phrases:  # "in the capital Kiev": the name beside the noun
+        place = next((c for c in place.children if c.dep_ in ("appos", "compound") and c.i in actors.phrases), place)
     words = [candidate.token, *(doc[h] for h in candidate.actor_heads + candidate.recipient_heads)]
     if place is None or place.i not in actors.phrases or any(
             c.dep_ in ("nsubj", "poss") and c.pos_ == "PRON" for w in words for c in w.children):
