@@ -19,7 +19,7 @@ from .lexicon import Lexicon, Trigger
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "conj"}
-_INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "acomp"}  # acomp: "talks are due to be held" are the talks held
+_INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "acomp"}  # acomp: in "talks are due to be held", the talks are held
 _AMOUNTS = {"MONEY", "PERCENT"}  # sums and shares; counts ("hundreds of troops") head parties
 _MODALS = {"may", "might", "could", "would", "can", "ca"}  # "ca": the tokenizer's half of "can't"
 _OBLIGATION = {"must", "should", "ought"}
@@ -877,7 +877,10 @@ def argument_heads(tokens: list[Token], actors: DocActors) -> tuple[int, ...]:
                 if not actors.phrases[member.i].codes:
                     heads += _coded_modifier(member, actors)
             else:
-                nested = _covering_phrase(member, actors) or _nearest_phrase(member, actors)
+                # a word inside a longer phrase ("the Kenyan government" in "Border Security, the Kenyan
+                # government", read as one name with its apposition) is that phrase's
+                nested = actors.covering(member.i)
+                nested = _nearest_phrase(member, actors) if nested is None else nested
                 if nested is not None:  # "talks between Turkey and Russia": the phrase and its conjuncts
                     heads += [nested] + [c.i for c in member.doc[nested].conjuncts
                                          if c.i > nested and c.i in actors.phrases]
@@ -890,12 +893,6 @@ def _coded_modifier(token: Token, actors: DocActors) -> list[int]:
     return [obj.i for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from")
             for obj in prep.children
             if obj.dep_ == "pobj" and obj.i in actors.phrases and actors.phrases[obj.i].codes][:1]
-
-
-def _covering_phrase(token: Token, actors: DocActors) -> int | None:
-    """The phrase whose words include the token: "the Kenyan government" inside "Border Security, the
-    Kenyan government", which the actor stage read as one name with its apposition."""
-    return actors.covering(token.i)
 
 
 def _nearest_phrase(token: Token, actors: DocActors) -> int | None:
