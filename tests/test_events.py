@@ -657,8 +657,3 @@ def test_place_named_beside_the_capital_noun():
     found = events_of("Nearly 5,000 workers marched on Saturday in the capital Kiev to protest the lack of jobs.")
     assert [(e.event_type, e.actor[0].code) for e in found] == [("PROTEST", "UKR")]
 
-
-def test_what_someone_can_do_is_no_report():
-    assert not events_of("The Kenyan president can reject the sanctions on any grounds.")
-    assert [e.realis for e in events_of("The Kenyan president can reject the sanctions on any grounds.",
-                                        realis="all")] == ["hypothetical"]
