@@ -284,17 +284,21 @@ def load_user_file(kb: ActorKB, path: Path) -> None:
 
 @dataclass(frozen=True)
 class PlaceWords:
-    """Common words that mark a place: facility nouns ("airbase"), verbs of motion ("deploy"), area nouns."""
+    """Common words that mark a place: facility nouns ("airbase"), verbs of motion ("deploy"), area nouns,
+    participles of holding ("rebel-held"), nouns for the edge of a place ("outskirts")."""
 
     facility_heads: frozenset[str]
     motion_verbs: frozenset[str]
     area_heads: frozenset[str]  # "Daraa province", "the capital": nouns for an area beside a name
+    territory_participles: frozenset[str]  # "rebel-held Douma": a name held by a party is a place
+    part_heads: frozenset[str]  # "on the outskirts of Damascus": parts of a place that take "on"
 
 
 @lru_cache(maxsize=1)
 def load_place_words() -> PlaceWords:
     data = read_yaml(data_path("places.yaml")) or {}
-    return PlaceWords(*(frozenset(_as_list(data.get(key))) for key in ("facility_heads", "motion_verbs", "area_heads")))
+    return PlaceWords(*(frozenset(_as_list(data.get(key))) for key in (
+        "facility_heads", "motion_verbs", "area_heads", "territory_participles", "part_heads")))
 
 
 _DATA_FILES = ("countries.yaml", "organisations.yaml", "breakaway.yaml", "ethnic_groups.yaml", "regions.yaml",

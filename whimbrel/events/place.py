@@ -10,13 +10,10 @@ would.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
 from ..actors.kb import COUNTRY, load_place_words
-from ..data_files import data_path, read_yaml
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "into", "across"}
 _TARGET_PREPS = {"on", "against"}  # "a strike on the airbase": the target, where it is a facility
@@ -24,12 +21,6 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NAME_PARTS = {"compound", "flat", "punct"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _TOWNSFOLK = "CVL"  # the sector the actors give a town named as a party: its people
-
-
-@lru_cache(maxsize=1)
-def _place_words(key: str) -> frozenset[str]:
-    """A word list of places.yaml not in the knowledge base's place words (territory_participles, part_heads)."""
-    return frozenset(read_yaml(data_path("places.yaml")).get(key) or ())
 
 
 def scene(doc: Doc, actors: DocActors) -> str | None:
@@ -98,7 +89,7 @@ def _search(frontier: list[Token], actors: DocActors) -> Token | None:
                 for obj in _prep_objects(prep):
                     if (prep.lower_ in _PLACE_PREPS or (moves and prep.lower_ == "to")) and _is_place(obj, actors):
                         return obj
-                    if (prep.lower_ in _PLACE_PREPS or (prep.lower_ == "on" and obj.lower_ in _place_words("part_heads"))) \
+                    if (prep.lower_ in _PLACE_PREPS or (prep.lower_ == "on" and obj.lower_ in load_place_words().part_heads)) \
                             and (whole := _place_it_is_part_of(obj, actors)) is not None:
                         return whole
                     if prep.lower_ in _PLACE_PREPS and (earlier := _placed_before(obj, actors)) is not None:
@@ -192,8 +183,8 @@ def _named_in_of(token: Token) -> Token | None:
 
 def _is_held(token: Token) -> bool:
     """'rebel-held Douma', 'government-controlled Aleppo': a name described as held by a party is a place."""
-    return token.pos_ == "PROPN" and any(c.dep_ in ("amod", "compound") and c.lower_ in _place_words("territory_participles")
-                                         for c in token.children)
+    held = load_place_words().territory_participles
+    return token.pos_ == "PROPN" and any(c.dep_ in ("amod", "compound") and c.lower_ in held for c in token.children)
 
 
 def _place_text(token: Token) -> str:
