@@ -77,14 +77,12 @@ def clause_verb(token, max_steps: int | None = None):
     return token
 
 
-
-
 def indices_of(doc, words, *, by: str = "orth") -> list[int]:
     """Indices of the tokens whose text (``by="lower"``: lower-case text; ``by="lemma"``: lemma) is one of
     ``words``, read from the token array: making a Token for every word is what makes a scan slow."""
     from spacy.attrs import LEMMA, LOWER, ORTH
 
-    wanted = {doc.vocab.strings.add(w) for w in words}
+    wanted = {doc.vocab.strings[w] for w in words}  # the hash of each word; the store is not added to
     if not wanted:
         return []
     column = doc.to_array({"orth": ORTH, "lower": LOWER, "lemma": LEMMA}[by]).tolist()

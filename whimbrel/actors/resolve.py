@@ -357,32 +357,36 @@ def _not_yet_known(doc: Doc, matches: list[Match], date: str) -> list[Match]:
     def too_early(match: Match) -> bool:
         starts = [r.start for r in match.entries[0].roles if r.start]  # undated roles tell nothing
         return bool(starts) and date < min(starts)
-    return [m for m in matches if not (m.end - m.start == 1 and m.entries and m.entries[0].kind == PERSON
-                                       and too_early(m))]
+    return [m for m in matches if not (_lone_person(m) and too_early(m))]
+
+
+def _lone_person(match: Match) -> bool:
+    """A one-word match read as a known person: a surname alone."""
+    return match.end - match.start == 1 and bool(match.entries) and match.entries[0].kind == PERSON
 
 
 def _titled_surnames(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> list[Match]:
     """'President Mitterrand', 'Chancellor Kohl', 'Mrs Thatcher': a title before a lone surname names the one
     official of that surname the knowledge base knows, the one in office at the story's date where several
     held office. This also corrects a famous surname read date-blind ('President Bush' in 1988)."""
-    lone_people = {m.start: m for m in matches if m.end - m.start == 1 and m.entries and m.entries[0].kind == PERSON}
+    lone_people = {m.start: m for m in matches if _lone_person(m)}
     covered = {i for m in matches for i in range(m.start, m.end) if m.start not in lone_people}
     found = list(matches)
     for index in indices_of(doc, kb.surname_titles | {f"{t}." for t in kb.surname_titles}, by="lower"):
         if index + 1 >= len(doc):
             continue
-        title, token = doc[index], doc[index + 1]
+        title, token = doc[index].lower_.rstrip("."), doc[index + 1]
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        compound_title = title.i > 0 and doc[title.i - 1].text == "-"  # "director-general Ko" is no General Ko
+        compound_title = index > 0 and doc[index - 1].text == "-"  # "director-general Ko" is no General Ko
         if token.i in covered or not token.is_title or len(token) < 3 or compound_title \
-                or title.lower_.rstrip(".") not in kb.surname_titles \
+                or title not in kb.surname_titles \
                 or (following is not None and following.is_title and following.pos_ == "PROPN"):
             continue
         officials = [kb.entries[k] for k in kb.people_by_surname.get(token.text, ())
                      if any(r.sector in OFFICIAL_SECTORS for r in kb.entries[k].roles)]
         in_office = [e for e in officials if any(r.sector in OFFICIAL_SECTORS and r.holds_on(date) for r in e.roles)]
         # an office title fits whoever held the office; "Mr" or "Mrs" only someone in office at the date
-        chosen = in_office if title.lower_.rstrip(".") in kb.honorifics else in_office or officials
+        chosen = in_office if title in kb.honorifics else in_office or officials
         if len(chosen) != 1:
             continue
         earlier = lone_people.get(token.i)
@@ -416,8 +420,9 @@ def _relink_surnames(doc: Doc, matches: list[Match]) -> list[Match]:
     another spelling ("Mohamed Morsy" for Mohamed Morsi), and for one the knowledge base lacks
     ("Sven Ekdahl" ... "Ekdahl"), whom NER may not tag again."""
     matches = [_cut_at_verb(doc, m) for m in matches]
-    people = {doc[m.end - 1].text: m.entries[0] for m in matches
-              if m.entries and m.entries[0].kind == PERSON and m.end - m.start > 1}
+    full_names = [m for m in matches if m.entries and m.entries[0].kind == PERSON and m.end - m.start > 1]
+    people = {doc[m.end - 1].text: m.entries[0] for m in full_names}
+    introduced = {doc[m.end - 1].text: m.start for m in full_names}
     matches = [Match(m.start, m.end, (people[doc[m.start].text],))
                if m.unknown_ner == "PERSON" and m.end - m.start == 1 and doc[m.start].text in people else m
                for m in matches]
@@ -426,8 +431,6 @@ def _relink_surnames(doc: Doc, matches: list[Match]) -> list[Match]:
     matches += [Match(i, i + 1, unknown_ner="PERSON") for i in indices_of(doc, strangers)
                 if i not in covered and doc[i].is_title and strangers[doc[i].text] < i]
     # a known person's surname as the story spelled it ("Bashar Ja'afari" ... "Ja'afari"), where NER missed it
-    introduced = {doc[m.end - 1].text: m.start for m in matches
-                  if m.entries and m.entries[0].kind == PERSON and m.end - m.start > 1}
     matches += [Match(i, i + 1, (people[doc[i].text],)) for i in indices_of(doc, people)
                 if i not in covered and doc[i].pos_ == "PROPN" and introduced.get(doc[i].text, i) < i]
     return matches

@@ -514,8 +514,9 @@ def _is_content_of_complement(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ not in ("xcomp", "ccomp", "advcl") or lemma_of(head, lexicon) not in lexicon.verbs:
         return False
     entries = lexicon.verbs[lemma_of(head, lexicon)]
-    if token.dep_ == "advcl" or token in _for_clauses(head):  # only "called for X to act" holds its content
-        return token in _for_clauses(head) and any(t.complement and t.prep == "for" for t in entries)
+    for_clause = token in _for_clauses(head)
+    if token.dep_ == "advcl" or for_clause:  # only "called for X to act" holds its content
+        return for_clause and any(t.complement and t.prep == "for" for t in entries)
     if not any(t.complement for t in entries):
         return False
     if all(t.content not in (None, "event") for t in entries):
