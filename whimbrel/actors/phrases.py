@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import cache
-from ..nlp import is_untagged, possible_lemmas
+from ..nlp import indices_of, is_untagged, possible_lemmas
 from .kb import (CAPITAL, COUNTRY, DEMONYM, ETHNIC, NON_STATE_CODES, ORGANISATION, PERSON, PLACE, SEAT, ActorKB, Entry,
                  Role, spelling_key)
 
@@ -742,7 +742,10 @@ def _named_by_examples(doc: Doc, phrases: list[Phrase]) -> list[Phrase]:
     covered = {i for p in phrases for i in range(p.start, p.end)}
     by_head = {p.head: p for p in phrases}
     found = []
-    for token in doc:
+    # the nouns a "such as" hangs on, found from the word "such" rather than by reading every word
+    nouns = dict.fromkeys(doc[i].head.head for i in indices_of(doc, {"such"}, by="lower")
+                          if doc[i].head.dep_ == "prep" and doc[i].head.lower_ == "as")
+    for token in nouns:
         if token.i in covered or token.tag_ not in ("NNS", "NNPS"):
             continue
         listed = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "as"

@@ -288,8 +288,8 @@ def _pair_descriptions(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> list[Phr
              and p.kind in ("country", PERSON, "group", "organisation")
              and not (p.kind == "country" and p.sector == "CVL")]
     found = []
-    for token in doc:
-        if token.i in covered or token.tag_ != "NNS" or token.lemma_.lower() not in kb.pair_nouns:
+    for token in (doc[i] for i in indices_of(doc, kb.pair_nouns, by="lemma")):
+        if token.i in covered or token.tag_ != "NNS":
             continue
         counted = any(c.lower_ == "two" and c.dep_ == "nummod" for c in token.children) and any(
             c.lower_ == "the" for c in token.children)
