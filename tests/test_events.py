@@ -308,8 +308,21 @@ def test_meeting_needs_a_second_side():
 
 
 def test_setting_fire_to_a_building_is_arson():
-    found = triples(events_of("Rioters set fire to the Danish embassy in Damascus."))
-    assert ("ASSAULT", "SYR", "DNK") in found
+    """Destroying property with nobody harmed is CAMEO 1712 under COERCE, as the gold standard codes it."""
+    found = [(e.event_type, e.cameo, e.actor[0].code, e.recipient[0].code)
+             for e in events_of("Rioters set fire to the Danish embassy in Damascus.")]
+    assert ("COERCE", "1712", "SYR", "DNK") in found
+
+
+def test_demolished_homes_and_blown_up_power_lines_are_coercion():
+    assert ("COERCE", "ISR", "PSE") in triples(events_of("Israeli troops demolished Palestinian homes in Hebron on Sunday."))
+    found = triples(events_of("Colombian rebels blew up two power lines near Medellin last week."))
+    assert [t for t in found if t[0] == "COERCE"] and not [t for t in found if t[0] == "ASSAULT"]
+
+
+def test_blowing_up_people_or_vehicles_stays_an_assault():
+    found = triples(events_of("Chechen rebels blew up a Russian army truck near Grozny."))
+    assert [t for t in found if t[0] == "ASSAULT"] and not [t for t in found if t[0] == "COERCE"]
 
 
 def test_collective_object_is_matched_by_its_members():
