@@ -173,6 +173,20 @@ def test_arabic_article_and_middle_names_do_not_hide_a_known_person(code_string)
     assert (coded["country"], coded["sector"], coded["name"]) == ("FRA", "GOV", "Emmanuel Macron")
 
 
+def test_names_misspelt_by_one_inner_letter(code_string, phrase_codes):
+    assert code_string("Ethopia")["country"] == "ETH"  # a letter dropped
+    assert code_string("Portugese fishermen")["country"] == "PRT"
+    assert code_string("Norweigan diplomats")["country"] == "NOR"  # two letters swapped
+    assert phrase_codes("A group of Chenchen refugees began a hunger strike.", "refugees", "2001-01-01") == ["RUS"]
+
+
+def test_real_words_one_letter_from_a_country_are_not_misspellings(code_string, phrase_codes):
+    assert code_string("Indiana farmers")["country"] != "IND"  # edge letter: a US state
+    assert code_string("Cameron officials", context="David Cameron said so.")["country"] != "CMR"  # a surname
+    assert code_string("Roland Dumas", date="1990-01-01")["country"] != "POL"  # a changed letter
+    assert phrase_codes("Columbia University students marched.", "students", "2001-01-01") != ["COL"]
+
+
 def test_the_head_names_the_actor_not_an_organisation_describing_it(code_string):
     assert code_string("NATO-member Denmark")["country"] == "DNK"
     assert code_string("NATO-member Norway")["country"] == "NOR"

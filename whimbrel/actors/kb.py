@@ -118,6 +118,9 @@ class ActorKB:
     stance_prefixes: frozenset[str] = frozenset()  # "anti-Syria": a stance, not Syria
     ethnicity_markers: frozenset[str] = frozenset()  # "ethnic Albanians": a people, not Albania
     chinese_surnames: frozenset[str] = frozenset()  # "Zhang", "He": with a pinyin given name, a Chinese person
+    misspelt_keys: dict[str, str] = field(default_factory=dict)  # "Ethopia" -> "Ethiopia" (one letter dropped)
+    spelled_names: frozenset[str] = frozenset()  # country, demonym and people names that misspellings can reach
+    name_words: frozenset[str] = frozenset()  # lower-case words of known people's names: never misspellings
     max_agent_words: int = 1
     agent_starts: set[str] = field(default_factory=set)  # first words of multi-word agents
     agent_ends: set[str] = field(default_factory=set)  # last words of all agents, for a quick first test
@@ -140,6 +143,44 @@ class ActorKB:
         """Entries a surface string names, most specific identity first (a stable order)."""
         found = [self.entries[k] for k in self.surfaces.get(surface, ())]
         return sorted(found, key=lambda e: (_KIND_ORDER.index(e.kind), e.key))
+
+
+    def misspelt(self, word: str) -> str | None:
+        """The country, demonym or people name that ``word`` misspells by one letter inside it
+        ("Ethopia", "Chenchen", "Portugese"), or None.
+
+        Wire copy misspells names, and a missed country loses the whole event. Only letters between
+        the second and the last one may differ, only by one letter dropped, added or two swapped, and
+        only for names of seven letters or more: changes at the edges or a changed letter turn one
+        real word into another ("Roland"/"Poland", "Indiana"/"Indian", "Angela"/"Angola")."""
+        if len(word) < _MIN_MISSPELT - 1 or word.lower() in self.name_words or word in self.surfaces:
+            return None
+        found = {self.misspelt_keys.get(word)}  # a letter dropped
+        for i in range(2, len(word) - 1):
+            dropped = word[:i] + word[i + 1:]  # a letter added
+            found.add(dropped if dropped in self.spelled_names else None)
+            if i < len(word) - 2:
+                swapped = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+                found.add(swapped if swapped in self.spelled_names else None)
+        found.discard(None)
+        codes = {e.code for name in found for e in self.lookup(name)}
+        return next(iter(found)) if len(codes) == 1 else None
+
+
+_MIN_MISSPELT = 7
+
+
+def _index_misspellings(kb: ActorKB) -> None:
+    """Each one-word country, demonym or people name with one inner letter dropped, for ActorKB.misspelt."""
+    names = {s for s, keys in kb.surfaces.items() if len(s) >= _MIN_MISSPELT and s.isalpha() and s[0].isupper()
+             and any(kb.entries[k].kind in (COUNTRY, DEMONYM, ETHNIC) for k in keys)}
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for i in range(2, len(name) - 1):
+            by_key[name[:i] + name[i + 1:]].add(name)
+    kb.spelled_names = frozenset(names)
+    kb.misspelt_keys = {key: next(iter(found)) for key, found in by_key.items() if len(found) == 1}
+    kb.name_words = frozenset(w.lower() for e in kb.entries.values() if e.kind == PERSON for w in e.name.split())
 
 
 def _fold_accents(text: str) -> str:
@@ -337,4 +378,5 @@ def _build_kb() -> ActorKB:
     names = read_yaml(data_path("names.yaml")) or {}
     kb.chinese_surnames = frozenset(_as_list(names.get("chinese_surnames")))
     kb.shorthand.update({k.lower(): v for k, v in (read_yaml(data_path("shorthand.yaml")) or {}).items()})
+    _index_misspellings(kb)
     return kb

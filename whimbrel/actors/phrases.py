@@ -166,6 +166,7 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
                 p.i in taken or p.ent_type_ == "PERSON" for p in partners):
             matches.append(Match(token.i, token.i + 1, (kb.entries[kb.famous_surnames[token.text]],)))
             taken.add(token.i)
+    matches.extend(_misspelt_matches(doc, kb, taken))
     matches.extend(_chinese_name_matches(doc, kb, taken))
     matches.extend(_agent_matches(doc, kb, taken, lowers, lemmas))
     return sorted(matches, key=lambda m: m.start)
@@ -179,6 +180,23 @@ def _surname_like_a_place(span: Span, entries: tuple[Entry, ...]) -> bool:
     first = span[0]
     return bool(entries) and all(e.kind in _PLACE_KINDS for e in entries) and first.ent_type_ == "PERSON" \
         and first.ent_iob_ == "I" and span[-1].ent_type_ == "PERSON"
+
+
+def _misspelt_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
+    """Country and people names misspelt by one letter ("Ethopia", "Chenchen refugees")."""
+    found = []
+    for token in doc:
+        if token.i in taken or not _TITLE_WORD.fullmatch(token.text) or token.ent_type_ in _NAME_NOT_PLACE_LABELS:
+            continue
+        name = kb.misspelt(token.text)
+        if name:
+            found.append(Match(token.i, token.i + 1, tuple(kb.lookup(name))))
+            taken.add(token.i)
+    return found
+
+
+_TITLE_WORD = re.compile(r"[A-Z][a-z]{5,}")
+_NAME_NOT_PLACE_LABELS = {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 
 
 def _chinese_name_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
