@@ -670,3 +670,11 @@ def test_place_named_beside_the_capital_noun():
     found = events_of("Nearly 5,000 workers marched on Saturday in the capital Kiev to protest the lack of jobs.")
     assert [(e.event_type, e.actor[0].code) for e in found] == [("PROTEST", "UKR")]
 
+
+
+def test_letting_a_people_in_is_asylum_and_letting_officials_in_is_access():
+    coded = [(e.event_type, e.cameo, e.actor[0].code, e.recipient[0].code)
+             for e in events_of("Jordan reopened its border to Syrians fleeing the fighting in Daraa.")]
+    assert ("AID", "075", "JOR", "SYR") in coded
+    assert ("RETREAT", "JOR", "SYR") in triples(events_of("Jordan reopened its border with Syria."))
+    assert ("RETREAT", "SDN", None) in triples(events_of("Sudan opened its border to aid workers."))

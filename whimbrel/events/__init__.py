@@ -285,6 +285,8 @@ def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontol
         event_type, cameo, mode = "AGREE", _INTENT_CAMEO["AGREE"], None
     elif candidate.realis == "future" and event_type == "RETREAT":
         event_type, cameo, mode = "CONCEDE", _INTENT_CAMEO["CONCEDE"], None
+    elif mode == "access" and _admits_people(doc, candidate, actors):
+        event_type, cameo, mode = "AID", _ASYLUM_CAMEO, None
     entry = ontology.cameo_code(cameo)
     sentence = token.sent
     index = sentence_index(doc, token.i)
@@ -322,6 +324,20 @@ def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontol
         location=location_of(token, actors) or (scene(doc, actors) if when.status == "current" else None),
         quote_ids=tuple(q.quote_id for q in quotes if q.sentence_index == index),
     )
+
+
+_ASYLUM_CAMEO = "075"
+_POPULATION_SECTORS = {"REF", "CVL"}
+
+
+def _admits_people(doc: Doc, candidate: Candidate, actors: DocActors) -> bool:
+    """Letting refugees, civilians or a people in ("opened its border to Syrians fleeing the war") is
+    granting asylum, CAMEO 075 under AID; letting observers, peacekeepers or aid workers in stays
+    RETREAT `access', as the PLOVER manual says."""
+    phrases = [actors.phrases[h] for h in candidate.recipient_heads if h in actors.phrases]
+    return bool(phrases) and all(
+        p.people or p.sector in _POPULATION_SECTORS or (p.kind == "unknown" and doc[p.head].tag_ == "NNPS")
+        for p in phrases)
 
 
 def _confidence(candidate: Candidate, actor_refs, recipient_refs) -> float:
