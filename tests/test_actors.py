@@ -187,6 +187,27 @@ def test_real_words_one_letter_from_a_country_are_not_misspellings(code_string, 
     assert phrase_codes("Columbia University students marched.", "students", "2001-01-01") != ["COL"]
 
 
+def test_a_name_may_end_in_a_lower_case_noun_for_a_body_but_no_other_word(coder):
+    from whimbrel.actors import find_actors
+
+    def phrase(text: str, word: str):
+        doc = coder.nlp(text)
+        actors = find_actors(doc, coder.kb, coder.nlp, "2018-04-10")
+        return actors.phrases[next(t.i for t in doc if t.text == word)]
+
+    fleet = phrase("The Black Sea fleet held drills on Tuesday.", "fleet")
+    assert (fleet.codes, fleet.sector) == (["RUS"], "MIL")
+    russia = phrase("Taiwan's deputy minister visited Russia today.", "Russia")  # not the broadcaster Russia Today
+    assert (russia.codes, russia.kind, russia.sector) == (["RUS"], "country", None)
+
+
+def test_crews_a_state_force_reports_on_are_its_own(phrase_codes):
+    text = "The Black Sea fleet announced on Tuesday that crews manning its air defence systems were holding drills."
+    assert phrase_codes(text, "crews", "2018-04-10") == ["RUS"]
+    text = "Both sides have agreed to the plan, the Maltese government said."
+    assert phrase_codes(text, "sides", "2018-04-10") == []
+
+
 def test_the_head_names_the_actor_not_an_organisation_describing_it(code_string):
     assert code_string("NATO-member Denmark")["country"] == "DNK"
     assert code_string("NATO-member Norway")["country"] == "NOR"

@@ -120,15 +120,21 @@ def _matchable(surface: str, keys: set[str], kb: ActorKB) -> bool:
     return len(surface.split()) > 1
 
 
-def _case_fits(surface: str, span: Span) -> bool:
-    """Text must be capitalised where the name is; short all-caps names (US, UN) must match exactly."""
+def _case_fits(surface: str, span: Span, bodies: frozenset[str]) -> bool:
+    """Text must be capitalised where the name is; short all-caps names (US, UN) must match exactly.
+    The last word of a longer name may be lower case where it is a noun for a body ("the Black Sea
+    fleet", "the Justice ministry"): house styles differ there, and the capitalised words before it
+    still mark a name. Other last words must match ("Russia today" is no "Russia Today")."""
     compact = surface.replace(".", "")
     if surface.isupper() and len(compact) <= 5:
         return span.text == surface
     words = surface.split()
     if len(words) != len(span.text.split()):
         return span[0].text[:1].isupper() or not surface[:1].isupper()
-    return all(not w[:1].isupper() or t[:1].isupper() for w, t in zip(words, span.text.split()))
+    texts = span.text.split()
+    if len(words) > 1 and texts[0][:1].isupper() and texts[-1].islower() and texts[-1] in bodies:
+        words, texts = words[:-1], texts[:-1]
+    return all(not w[:1].isupper() or t[:1].isupper() for w, t in zip(words, texts))
 
 
 def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
@@ -142,7 +148,7 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
             if not surfaces:
                 continue
             span = doc[start : start + length]
-            fitting = [s for s in surfaces if _case_fits(s, span)]
+            fitting = [s for s in surfaces if _case_fits(s, span, kb.collective_nouns)]
             if fitting:
                 spans.append(span)
                 surface_of[(span.start, span.end)] = fitting[0]

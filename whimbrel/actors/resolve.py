@@ -161,12 +161,17 @@ def _shared_modifiers(doc: Doc, phrases: list[Phrase]) -> None:
             phrase.codes = list(nationality[0].codes)
 
 
+_FORCES = {"MIL", "COP"}
+
+
 def _own_forces_of_the_reporter(doc: Doc, phrases: list[Phrase], reporting_verbs: frozenset[str]) -> None:
     """'Syrian state media said air defences had downed two missiles': a state's troops, police or
-    officials with no country, in a clause a state's own source reports, are that state's."""
+    officials with no country, in a clause a state's own source reports, are that state's. So are
+    crews, men and units that a state's armed forces or police report on ("the Black Sea fleet said crews
+    were holding drills"); a government's "both sides" are not its own."""
     by_head = {p.head: p for p in phrases}
     for phrase in phrases:
-        if phrase.codes or phrase.entry is not None or phrase.sector not in _STATE_SECTORS:
+        if phrase.codes or phrase.entry is not None or phrase.sector not in _STATE_SECTORS | {"UNK"}:
             continue
         verb = doc[phrase.head].head
         while verb.dep_ in ("conj", "xcomp", "aux") and verb.head != verb:
@@ -175,6 +180,8 @@ def _own_forces_of_the_reporter(doc: Doc, phrases: list[Phrase], reporting_verbs
             continue
         reporters = [by_head.get(c.i) for c in verb.head.children if c.dep_ == "nsubj"]
         reporter = next((r for r in reporters if r is not None and len(r.codes) == 1), None)
+        if phrase.sector == "UNK" and (reporter is None or reporter.sector not in _FORCES):
+            continue
         if reporter is not None and reporter.codes[0] not in NON_STATE_CODES \
                 and reporter.sector not in CHALLENGER_SECTORS:
             phrase.codes = list(reporter.codes)
