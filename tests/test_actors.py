@@ -364,6 +364,12 @@ def test_an_adviser_to_an_organisation_is_that_organisations(coder):
     assert actors.actor(actors.actor_of[dahl.i]).code == "IGO"  # not Sudan's, though the story is about Sudan
 
 
+def test_a_spokesman_for_a_leader_speaks_for_the_leaders_country(phrase_codes):
+    text = ("Donald Trump said the US would leave the deal. Turkish president Recep Tayyip Erdoğan said the US "
+            "would lose. A spokesman for Erdoğan warned that Trump's actions would cause instability.")
+    assert phrase_codes(text, "spokesman", "2018-05-09") == ["TUR"]  # not the story's other country
+
+
 def test_a_titled_newcomer_keeps_title_and_country_under_the_surname(coder):
     from whimbrel.actors import find_actors
 

@@ -676,15 +676,17 @@ def _residents(doc: Doc, phrases: list[Phrase]) -> None:
 
 
 def _serving_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
-    """'Ingrid Dahl, a senior adviser to the UN': a role that serves an organisation named by
-    its "to" phrase is that organisation's, where nothing else gives the phrase a country."""
+    """'Ingrid Dahl, a senior adviser to the UN', 'a spokesman for Erdoğan': a role that serves an
+    organisation or a person named by its "to" or "for" phrase is theirs, where nothing else gives the
+    phrase a country; it speaks for their sector too ("a spokesman for the rebels")."""
     by_head = {p.head: p for p in phrases}
     for phrase in phrases:
         if phrase.codes or phrase.entry is not None:
             continue
-        served = _organisation_of_role(doc[phrase.head], kb.serving_roles, ("to",), by_head, through_possessor=False)
+        served = _organisation_of_role(doc[phrase.head], kb.serving_roles, ("to", "for"), by_head,
+                                       through_possessor=False, kinds=("organisation", PERSON, "group"))
         if served is not None:
-            phrase.codes = list(served.codes[:1])
+            phrase.codes, phrase.sector = list(served.codes[:1]), served.sector or phrase.sector
 
 
 def _leading_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
@@ -705,17 +707,17 @@ def _leading_roles(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
 
 
 def _organisation_of_role(head: Token, roles: frozenset[str], preps: tuple[str, ...], by_head: dict[int, Phrase],
-                          through_possessor: bool) -> Phrase | None:
-    """The coded organisation a role word (the head, or a noun in apposition to it) is for, named by
-    one of ``preps``; with ``through_possessor``, also as the owner of a unit ("director of HRW's
-    counterterrorism programme")."""
+                          through_possessor: bool, kinds: tuple[str, ...] = ("organisation",)) -> Phrase | None:
+    """The coded organisation (or other phrase of ``kinds``) a role word (the head, or a noun in apposition
+    to it) is for, named by one of ``preps``; with ``through_possessor``, also as the owner of a unit
+    ("director of HRW's counterterrorism programme")."""
     for role in (r for r in (head, *(c for c in head.children if c.dep_ == "appos")) if r.lemma_.lower() in roles):
         objects = [o for p in role.children if p.dep_ == "prep" and p.lower_ in preps
                    for o in p.children if o.dep_ == "pobj"]
         if through_possessor:
             objects = [t for o in objects for t in (o, *(c for c in o.children if c.dep_ == "poss"))]
         found = [by_head.get(o.i) for o in objects]
-        organisation = next((f for f in found if f is not None and f.kind == "organisation" and f.codes), None)
+        organisation = next((f for f in found if f is not None and f.kind in kinds and f.codes), None)
         if organisation is not None:
             return organisation
     return None
