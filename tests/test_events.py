@@ -678,3 +678,12 @@ def test_letting_a_people_in_is_asylum_and_letting_officials_in_is_access():
     assert ("AID", "075", "JOR", "SYR") in coded
     assert ("RETREAT", "JOR", "SYR") in triples(events_of("Jordan reopened its border with Syria."))
     assert ("RETREAT", "SDN", None) in triples(events_of("Sudan opened its border to aid workers."))
+
+
+def test_an_arrest_by_no_one_named_is_by_the_story_countrys_authorities():
+    story = ("Egyptian police dispersed protesters in Cairo on Sunday. Egypt's interior ministry said the "
+             "protest was illegal. Egyptian officials blamed the Muslim Brotherhood. Twelve students were arrested.")
+    arrests = [e for e in events_of(story) if e.trigger == "arrested"]
+    assert [(a.code, a.sector) for a in arrests[0].actor] == [("EGY", "COP")]
+    story = story.replace("Twelve students were arrested.", "The protest was captured by a security camera.")
+    assert not [e for e in events_of(story) if e.trigger == "captured" and e.actor]  # a "by" phrase: no one unnamed

@@ -46,6 +46,7 @@ class DocActors:
     actors: list[Actor] = field(default_factory=list)
     phrases: dict[int, Phrase] = field(default_factory=dict)  # head token index -> phrase
     actor_of: dict[int, str] = field(default_factory=dict)  # head token index -> actor_id
+    home: str | None = None  # the country the story is plainly about, whose authorities act unnamed there
 
     def actor(self, actor_id: str) -> Actor:
         return next(a for a in self.actors if a.actor_id == actor_id)
@@ -79,18 +80,20 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     _shared_modifiers(doc, phrases)
     _own_forces_of_the_reporter(doc, phrases, reporting_verbs)
     _same_agents_named_elsewhere(doc, phrases)
-    _assume_story_country(doc, phrases, kb)
+    home = _assume_story_country(doc, phrases, kb)
     _described_people(doc, phrases)
     phrases += _country_descriptions(doc, phrases, kb)
     phrases += _pair_descriptions(doc, phrases, kb)
     phrases += _pronoun_phrases(doc, phrases, reporting_verbs)
-    return _group(doc, phrases, kb)
+    actors = _group(doc, phrases, kb)
+    actors.home = home
+    return actors
 
 
 _STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 
 
-def _assume_story_country(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
+def _assume_story_country(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> str | None:
     """'The prime minister', 'police' with no country, in a story clearly about one country, are
     that country's: the only country the story names, or the one named far more often than any
     other (at least three times and half again as often as the next). 'The rebels', 'the
@@ -99,7 +102,8 @@ def _assume_story_country(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
     officials", "the Kurds") belongs to the one of its homelands the story names twice as often as
     any other; an ethnicity named by a nationality ("ethnic Albanians") lives in the country the
     story names most, other than that nationality's own. A country's organisations count as naming
-    it ("the SDF" for Syria), except news outlets and parties (see ``_GENERIC_ORG_SECTORS``)."""
+    it ("the SDF" for Syria), except news outlets and parties (see ``_GENERIC_ORG_SECTORS``).
+    Returns the story's country for state agents, if there is one."""
     counts = Counter(p.codes[0] for p in phrases if len(p.codes) == 1 and p.codes[0] not in NON_STATE_CODES and (
         p.kind in ("country", PERSON, "group") or (p.kind == "organisation" and p.sector not in _GENERIC_ORG_SECTORS)))
     state_home, challenger_home = _dominant(counts, 1.5), _dominant(counts, 2)
@@ -118,6 +122,7 @@ def _assume_story_country(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
             continue
         if home:
             phrase.codes = [home]
+    return state_home
 
 
 def _of_no_one_country(doc: Doc, phrase: Phrase, kb: ActorKB) -> bool:

@@ -74,6 +74,8 @@ def code_events(
             actor_refs = _local_actor(doc, candidate, actor_refs, actors)
         if not any(a.code for a in actor_refs):
             actor_refs = _home_court(candidate, actor_refs, recipient_refs)
+        if not actor_refs and candidate.trigger.mode == "arrest" and actors.home and _agentless(candidate.token):
+            actor_refs = _unnamed_authorities(candidate, actors.home)
         if not any(a.code for a in actor_refs) and _is_threat(candidate):
             actor_refs = _threatener(doc, candidate, lexicon, actors) or actor_refs
         if not keep_uncoded and not any(a.code for a in actor_refs) and not _unknown_perpetrator(
@@ -176,6 +178,22 @@ def _home_court(candidate: Candidate, actor_refs: tuple[ActorRef, ...], recipien
         return actor_refs
     return (ActorRef(official.text, f"{official.code} judiciary", official.code, "JUD", official.start, official.end,
                      None),)
+
+
+def _agentless(token: Token) -> bool:
+    """A passive participle or an act noun with no "by" phrase: "were arrested", "the detention of"; not
+    "captured by a security camera", nor a gerund whose doer is the main clause's subject."""
+    if token.tag_ not in ("VBN", "NN", "NNS"):
+        return False
+    return not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children)
+
+
+def _unnamed_authorities(candidate: Candidate, home: str) -> tuple[ActorRef, ...]:
+    """"Isis fighters were identified and arrested at a checkpoint": an arrest by no one named, in a story
+    plainly about one country and at no named place, is by that country's authorities (its police, in
+    PLOVER's sectors), as CAMEO coders read an agentless arrest."""
+    token = candidate.token
+    return (ActorRef(token.text, f"{home} police", home, "COP", token.idx, token.idx + len(token.text), None),)
 
 
 _JURISDICTION = {"COP", "JUD"}
