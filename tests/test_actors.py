@@ -370,6 +370,23 @@ def test_a_spokesman_for_a_leader_speaks_for_the_leaders_country(phrase_codes):
     assert phrase_codes(text, "spokesman", "2018-05-09") == ["TUR"]  # not the story's other country
 
 
+def test_a_surname_with_an_arabic_article_is_named_without_it(code_string):
+    coded = code_string("President Assad", date="2017-12-01")
+    assert (coded["country"], coded["sector"], coded["name"]) == ("SYR", "GOV", "Bashar al-Assad")
+
+
+def test_a_surname_leaders_shared_is_the_one_in_office(phrase_codes, coder):
+    from whimbrel.actors import find_actors
+
+    assert len(coder.kb.shared_leader_surnames.get("Assad", ())) > 1  # Hafez and Bashar
+    doc = coder.nlp("The opposition demanded that Assad resign.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2017-12-01")
+    assad = next(t for t in doc if t.text == "Assad")
+    assert actors.actor(actors.actor_of[assad.i]).name == "Bashar al-Assad"
+    actors = find_actors(doc, coder.kb, coder.nlp, "1990-12-01")
+    assert actors.actor(actors.actor_of[assad.i]).name == "Hafez al-Assad"
+
+
 def test_a_titled_newcomer_keeps_title_and_country_under_the_surname(coder):
     from whimbrel.actors import find_actors
 

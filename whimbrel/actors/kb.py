@@ -99,6 +99,7 @@ class ActorKB:
     unknown_words: frozenset[str] = frozenset()
     shorthand: dict[str, dict[str, str]] = field(default_factory=dict)  # "the north" -> {context code: code}
     famous_surnames: dict[str, str] = field(default_factory=dict)  # "Trump" -> entry key
+    shared_leader_surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "Bush" -> both presidents
     religions: frozenset[str] = frozenset()  # "muslim", "jewish": a faith named before a leader
     people_by_spelling: dict[str, str] = field(default_factory=dict)  # spelling key -> entry key
     people_by_surname: dict[str, list[str]] = field(default_factory=dict)  # "Kohl" -> entry keys
@@ -261,14 +262,26 @@ def _add_people(kb: ActorKB, rows: list[dict]) -> None:
         for surface in {name, *aliases[name]} - {""}:
             if len(surface.split()) > 1:
                 kb.people_by_spelling.setdefault(spelling_key(surface), f"person:{name}")
-        if len(name.split()) > 1:
-            kb.people_by_surname.setdefault(name.split()[-1], []).append(f"person:{name}")
-        if any(r.source in _LEADER_SOURCES and r.sector == "GOV" for r in person_roles) and len(name.split()) > 1:
-            surname_owners[name.split()[-1]].add(f"person:{name}")
+        for surname in _surname_forms(name):
+            kb.people_by_surname.setdefault(surname, []).append(f"person:{name}")
+            if any(r.source in _LEADER_SOURCES and r.sector == "GOV" for r in person_roles):
+                surname_owners[surname].add(f"person:{name}")
     famous = {s: next(iter(k)) for s, k in surname_owners.items() if len(k) == 1 and len(s) > 3}
     kb.famous_surnames.update(famous)
+    kb.shared_leader_surnames.update({s: tuple(sorted(k)) for s, k in surname_owners.items() if len(k) > 1 and len(s) > 3})
     for surname, key in famous.items():  # "Erdogan" for "Erdoğan": news often drops the diacritics
         kb.famous_surnames.setdefault(_fold_accents(surname), key)
+
+
+def _surname_forms(name: str) -> list[str]:
+    """How news names a person by surname alone: "Kohl" for "Helmut Kohl"; "Assad" and "al-Assad" for
+    "Bashar al-Assad" (an Arabic article joined by a hyphen is often dropped)."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    surname = words[-1]
+    article, _, rest = surname.partition("-")
+    return [surname, rest] if article.lower() in _ARABIC_ARTICLES and rest[:1].isupper() else [surname]
 
 
 def _add_agents(kb: ActorKB, agents: dict) -> None:

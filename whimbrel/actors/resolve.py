@@ -69,6 +69,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     ``reporting_verbs`` (say, report...) let a pronoun in a reported clause find its reporter."""
     matches = find_matches(doc, kb, nlp)
     matches = _titled_surnames(doc, _not_yet_known(doc, matches, date), kb, date)
+    matches += _leaders_in_office(doc, matches, kb, date)
     matches += _surname_matches(doc, matches)
     matches += _shorthand_matches(doc, matches, kb)
     matches += ner_matches(doc, matches, kb)
@@ -370,6 +371,28 @@ def _not_yet_known(doc: Doc, matches: list[Match], date: str) -> list[Match]:
         starts = [r.start for r in match.entries[0].roles if r.start]  # undated roles tell nothing
         return bool(starts) and date < min(starts)
     return [m for m in matches if not (_lone_person(m) and too_early(m))]
+
+
+def _leaders_in_office(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -> list[Match]:
+    """A lone surname that several leaders shared ("Assad", "Bush", "Gandhi"), read by NER as a person's
+    name, is the one of them in office at the story's date: news names a sitting leader by surname alone."""
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    found = []
+    for index in indices_of(doc, kb.shared_leader_surnames, by="orth"):
+        token = doc[index]
+        if index in covered or token.ent_type_ != "PERSON" or _in_longer_name(token):
+            continue
+        owners = [kb.entries[k] for k in kb.shared_leader_surnames[token.text]]
+        in_office = [e for e in owners if any(r.sector == "GOV" and r.holds_on(date) for r in e.roles)]
+        if len(in_office) == 1:
+            found.append(Match(index, index + 1, (in_office[0],)))
+    return found
+
+
+def _in_longer_name(token: Token) -> bool:
+    """"George Bush" is matched whole or not at all; "Bush" alone is the surname."""
+    return any(0 <= i < len(token.doc) and token.doc[i].ent_type_ == "PERSON" and token.doc[i].is_title
+               for i in (token.i - 1, token.i + 1))
 
 
 def _lone_person(match: Match) -> bool:
