@@ -687,3 +687,12 @@ def test_an_arrest_by_no_one_named_is_by_the_story_countrys_authorities():
     assert [(a.code, a.sector) for a in arrests[0].actor] == [("EGY", "COP")]
     story = story.replace("Twelve students were arrested.", "The protest was captured by a security camera.")
     assert not [e for e in events_of(story) if e.trigger == "captured" and e.actor]  # a "by" phrase: no one unnamed
+
+
+def test_an_agreement_named_again_without_its_parties_keeps_them():
+    story = ("Canada reached an agreement with the Kurdish administration in Syria to take home 11 citizens. "
+             "Ottawa later backed out of the agreement without giving reasons.")
+    found = triples(whimbrel.code_text(story, date="2018-10-06"))
+    assert ("SANCTION", "CAN", "SYR") in found
+    alone = "Ottawa later backed out of the agreement without giving reasons."
+    assert not [e for e in whimbrel.code_text(alone, date="2018-10-06") if e.event_type == "SANCTION"]  # no one to sanction

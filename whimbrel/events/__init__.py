@@ -20,7 +20,8 @@ from ..models import ActorRef, Article, Event, Quote
 from ..nlp import clause_verb, sentence_index
 from ..ontology import Ontology
 from ..timex import date_event, news_day, story_anchor, time_expressions
-from .detect import Candidate, argument_heads, defied_parties, find_candidates, is_motive, reporter_of
+from .detect import (Candidate, agreement_parties, argument_heads, defied_parties, find_candidates, is_motive,
+                     reporter_of)
 from .place import location_of, place_token, scene
 from .lexicon import Lexicon, load_lexicon
 
@@ -92,6 +93,10 @@ def code_events(
             recipient_refs = _under_jurisdiction(actor_refs, recipient_refs)
         if not recipient_refs and candidate.trigger.event == "REJECT":
             recipient_refs = _refs(doc, argument_heads(defied_parties(candidate.token, lexicon), actors), actors)
+        if not recipient_refs:
+            heads = agreement_parties(candidate.token, candidate.trigger.recipient, lexicon, actors)
+            recipient_refs = tuple(r for r in _refs(doc, heads, actors)
+                                   if r.code and r.code not in {a.code for a in actor_refs})
         if not recipient_refs and len({a.code for a in actor_refs if a.code}) > 1 and \
                 (candidate.trigger.event in _RECIPROCAL or candidate.trigger.cameo in _RECIPROCAL_CAMEO):
             recipient_refs = actor_refs  # "Putin and Kim signed a treaty": each with the other

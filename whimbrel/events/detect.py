@@ -868,6 +868,29 @@ def defied_parties(verb: Token, lexicon: Lexicon) -> list[Token]:
     return [o for n in pressures for o in _prep_objects(n, ("by", "from"))]
 
 
+def agreement_parties(token: Token, recipient_preps: tuple[str, ...], lexicon: Lexicon, actors: DocActors
+                      ) -> tuple[int, ...]:
+    """"Ottawa backed out of the agreement": an agreement the act names without its parties ("the deal",
+    "this accord") is the one the story named before with them ("an agreement between Ottawa and the
+    Kurdish administration"); they are the act's other side."""
+    nouns = [c for c in token.children if c.dep_ == "dobj"] + _prep_objects(token, recipient_preps)
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        definite = any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in noun.children)
+        if lemma not in lexicon.agreement_nouns or not definite or _named_parties(noun, actors):
+            continue
+        for earlier in reversed(token.doc[: noun.i]):
+            if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
+                parties = _named_parties(earlier, actors)
+                if parties:
+                    return parties
+    return ()
+
+
+def _named_parties(noun: Token, actors: DocActors) -> tuple[int, ...]:
+    return argument_heads(_prep_objects(noun, ("between", "with")), actors)
+
+
 def argument_heads(tokens: list[Token], actors: DocActors) -> tuple[int, ...]:
     """Actor phrase heads for argument tokens: the token itself, its conjuncts, or the nearest phrase inside it."""
     heads: list[int] = []

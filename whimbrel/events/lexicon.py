@@ -55,6 +55,7 @@ class Lexicon:
     measure_nouns: frozenset[str] = frozenset()
     pretext_nouns: frozenset[str] = frozenset()
     pressure_nouns: frozenset[str] = frozenset()
+    agreement_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def verb_words(self) -> frozenset[str]:
@@ -109,6 +110,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         measure_nouns=_words(data, "measure_nouns"),
         pretext_nouns=_words(data, "pretext_nouns"),
         pressure_nouns=_words(data, "pressure_nouns"),
+        agreement_nouns=_words(data, "agreement_nouns"),
     )
 
 
