@@ -696,3 +696,12 @@ def test_an_agreement_named_again_without_its_parties_keeps_them():
     assert ("SANCTION", "CAN", "SYR") in found
     alone = "Ottawa later backed out of the agreement without giving reasons."
     assert not [e for e in whimbrel.code_text(alone, date="2018-10-06") if e.event_type == "SANCTION"]  # no one to sanction
+
+
+def test_signing_an_agreement_is_057_and_signing_an_order_or_a_bill_is_not():
+    assert ("SUPPORT", "ISR", "JOR") in triples(events_of("Israel signed a peace treaty with Jordan."))
+    signed = [e for e in events_of("Israel and Jordan signed in Washington.") if e.cameo == "057"]
+    assert {r.code for r in signed[0].recipient} == {"ISR", "JOR"}  # each with the other
+    assert not [e for e in events_of("President Clinton signed an order banning imports from Iran.")
+                if e.cameo == "057"]
+    assert not [e for e in events_of("A loan of $300m was signed in Tokyo in December.") if e.cameo == "057"]

@@ -70,8 +70,10 @@ def code_events(
         actor_refs = _refs(doc, candidate.actor_heads, actors)
         recipient_refs = tuple(r for r in _refs(doc, candidate.recipient_heads, actors)
                                if r.actor_id not in {a.actor_id for a in actor_refs})
-        if not any(a.code for a in actor_refs) and candidate.trigger.event != "CONSULT":
-            # talks "held in Geneva" are no Swiss act: meetings are often at a neutral place
+        if not any(a.code for a in actor_refs) and candidate.trigger.event != "CONSULT" \
+                and candidate.trigger.cameo not in _RECIPROCAL_CAMEO:
+            # talks "held in Geneva" and a loan "signed in Tokyo" are no Swiss or Japanese act: meetings and
+            # signings are often at a neutral place
             actor_refs = _local_actor(doc, candidate, actor_refs, actors)
         if not any(a.code for a in actor_refs):
             actor_refs = _home_court(candidate, actor_refs, recipient_refs)
