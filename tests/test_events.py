@@ -684,7 +684,7 @@ def test_an_arrest_by_no_one_named_is_by_the_story_countrys_authorities():
     story = ("Egyptian police dispersed protesters in Cairo on Sunday. Egypt's interior ministry said the "
              "protest was illegal. Egyptian officials blamed the Muslim Brotherhood. Twelve students were arrested.")
     arrests = [e for e in events_of(story) if e.trigger == "arrested"]
-    assert [(a.code, a.sector) for a in arrests[0].actor] == [("EGY", "COP")]
+    assert [(a.text, a.code, a.sector) for a in arrests[0].actor] == [("", "EGY", "COP")]  # no words name them
     story = story.replace("Twelve students were arrested.", "The protest was captured by a security camera.")
     assert not [e for e in events_of(story) if e.trigger == "captured" and e.actor]  # a "by" phrase: no one unnamed
 
@@ -705,3 +705,14 @@ def test_signing_an_agreement_is_057_and_signing_an_order_or_a_bill_is_not():
     assert not [e for e in events_of("President Clinton signed an order banning imports from Iran.")
                 if e.cameo == "057"]
     assert not [e for e in events_of("A loan of $300m was signed in Tokyo in December.") if e.cameo == "057"]
+
+
+def test_attacking_a_forecast_or_a_policy_is_criticism_and_attacking_positions_is_an_assault():
+    assert ("ACCUSE", "JPN", "IGO") in triples(events_of("Japan has attacked OECD forecasts as too gloomy."))
+    assert ("ASSAULT", "IRN", "IRQ") in triples(events_of("Iranian troops attacked Iraqi positions east of Basra."))
+
+
+def test_aid_received_as_a_sum_is_the_givers_act():
+    found = triples(events_of("Turkey received 720 mln dlrs in military aid from the United States."))
+    assert ("AID", "USA", "TUR") in found
+    assert not [t for t in found if t[1] == "TUR"]  # the receiver does not give

@@ -793,13 +793,14 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
     if not recipient_tokens:  # "an operation to oust the extremists": the target of its purpose
         recipient_tokens = [o for c in token.children if c.dep_ in ("acl", "relcl") and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for o in c.children if o.dep_ == "dobj"]
-    link = None
+    link, through_object = None, False
     if governor is not None and governor.dep_ == "prep":
         link = governor.lower_
         governor = governor.head  # "a message of greetings": greetings hangs off message
         if governor.pos_ == "NOUN" and governor.dep_ == "dobj":
             recipient_tokens += _prep_objects(governor, trigger.recipient)
             governor = governor.head
+            through_object = True  # "received $720m in aid": "in" ties the act to the object, not to the clause
     if link == "since":
         return None  # "holed up since last month's invasion": an earlier act as a point in time, not a report of it
     if link in ("in", "under") and token.lemma_.lower() in lexicon.state_nouns and not (
@@ -818,7 +819,7 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
             governing_trigger is not None and governing_trigger.event in _CONFLICT)))
         if governing_trigger is not None and not (link in _CIRCUMSTANCES and beside):
             return None  # the verb is an event of its own; its object (or background) is not a second one
-        if lemma in lexicon.undergoer_verbs and link not in _CIRCUMSTANCES:
+        if lemma in lexicon.undergoer_verbs and (link not in _CIRCUMSTANCES or through_object):
             # "Moldova received aid from the EU", "the convoy came under attack"
             recipient_tokens += _subject(governor)
             actor_tokens += _prep_objects(governor, ("from", "by")) + _prep_objects(token, ("from",))
