@@ -716,3 +716,11 @@ def test_aid_received_as_a_sum_is_the_givers_act():
     found = triples(events_of("Turkey received 720 mln dlrs in military aid from the United States."))
     assert ("AID", "USA", "TUR") in found
     assert not [t for t in found if t[1] == "TUR"]  # the receiver does not give
+
+
+def test_supporters_named_by_examples_withdraw_support_from_whom_they_support():
+    text = ("Many external supporters of the Syrian opposition to Assad, such as Saudi Arabia and Jordan, "
+            "have reduced their support.")
+    cut = [e for e in whimbrel.code_text(text, date="2017-09-01") if e.event_type == "SANCTION"]
+    assert {a.code for a in cut[0].actor} == {"SAU", "JOR"}  # the list exemplifies the supporters, not Assad
+    assert [r.code for r in cut[0].recipient] == ["SYR"]

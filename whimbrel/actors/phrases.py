@@ -771,20 +771,37 @@ def _named_by_examples(doc: Doc, phrases: list[Phrase]) -> list[Phrase]:
     # the nouns a "such as" hangs on, found from the word "such" rather than by reading every word
     nouns = dict.fromkeys(doc[i].head.head for i in indices_of(doc, {"such"}, by="lower")
                           if doc[i].head.dep_ == "prep" and doc[i].head.lower_ == "as")
-    for token in nouns:
-        if token.i in covered or token.tag_ not in ("NNS", "NNPS"):
-            continue
-        listed = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "as"
+    for noun in nouns:
+        listed = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "as"
                   and any(c.lower_ == "such" for c in p.children) for o in p.children if o.dep_ == "pobj"]
         for item in listed:  # "Italy, France and Greece": each conjunct hangs on the one before
             listed += [c for c in item.children if c.dep_ == "conj"]
         countries = [by_head[o.i] for o in listed if o.i in by_head and by_head[o.i].kind == "country"]
         codes = list(dict.fromkeys(c for p in countries for c in p.codes[:1]))
-        if codes:
+        token = _exemplified(noun)
+        if token is None or not codes:
+            continue
+        if token.i in by_head and not by_head[token.i].codes and by_head[token.i].kind == "group":
+            by_head[token.i].codes = codes  # "supporters of the opposition, such as Saudi Arabia": an agent word
+            continue
+        if token.i not in covered:
             start = min([token.i] + [c.i for c in token.children if c.dep_ == "amod" and c.i < token.i])
             found.append(Phrase(head=token.i, start=start, end=token.i + 1, codes=codes, kind="group",
                                 name=doc[start : token.i + 1].text, how="description", head_lemma=token.lemma_.lower()))
     return found
+
+
+def _exemplified(noun: Token) -> Token | None:
+    """The plural noun a "such as" list gives examples of. The parser hangs the list on the nearest noun,
+    but a singular name has no examples: "supporters of the opposition to Assad, such as Saudi Arabia"
+    exemplifies the supporters, so climb "of/to" phrases to the plural noun they belong to."""
+    for _ in range(3):
+        if noun.tag_ in ("NNS", "NNPS"):
+            return noun
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        noun = noun.head.head
+    return noun if noun.tag_ in ("NNS", "NNPS") else None
 
 
 def _place_of(token: Token, by_head: dict[int, Phrase]) -> Phrase | None:

@@ -21,7 +21,7 @@ from ..nlp import clause_verb, sentence_index
 from ..ontology import Ontology
 from ..timex import date_event, news_day, story_anchor, time_expressions
 from .detect import (Candidate, agreement_parties, argument_heads, defied_parties, find_candidates, is_motive,
-                     reporter_of)
+                     patrons_partner, reporter_of)
 from .place import location_of, place_token, scene
 from .lexicon import Lexicon, load_lexicon
 
@@ -42,6 +42,8 @@ _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "RETREAT"}
 _RECIPROCAL_CAMEO = {"050", "057"}  # diplomatic cooperation, signing a formal agreement
 """Acts that parties named together do with each other ("Putin and Kim met", "the two armies clashed");
 "Germany and Ireland are opposed to the plan" criticises someone else."""
+_PATRONAGE = {"SUPPORT", "AID", "SANCTION"}
+"""Acts of giving or withdrawing support, whose recipient a doer named as someone's supporter implies."""
 _THREAT_CAMEO = {"SANCTION": "1312", "COERCE": "132", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133"}
 
 
@@ -95,6 +97,8 @@ def code_events(
             recipient_refs = _under_jurisdiction(actor_refs, recipient_refs)
         if not recipient_refs and candidate.trigger.event == "REJECT":
             recipient_refs = _refs(doc, argument_heads(defied_parties(candidate.token, lexicon), actors), actors)
+        if not recipient_refs and candidate.trigger.event in _PATRONAGE:
+            recipient_refs = _refs(doc, patrons_partner(candidate.actor_heads, doc, lexicon, actors), actors)
         if not recipient_refs:
             heads = agreement_parties(candidate.token, candidate.trigger.recipient, lexicon, actors)
             recipient_refs = tuple(r for r in _refs(doc, heads, actors)

@@ -888,6 +888,13 @@ def agreement_parties(token: Token, recipient_preps: tuple[str, ...], lexicon: L
     return ()
 
 
+def patrons_partner(actor_heads: tuple[int, ...], doc: Doc, lexicon: Lexicon, actors: DocActors) -> tuple[int, ...]:
+    """"Supporters of the opposition, such as Saudi Arabia, reduced their support": a doer named as the
+    supporter, backer or ally of someone gives or withdraws its support to that someone."""
+    patrons = [doc[h] for h in actor_heads if doc[h].lemma_.lower() in lexicon.patron_nouns]
+    return argument_heads([o for p in patrons for o in _prep_objects(p, ("of",))], actors)
+
+
 def _named_parties(noun: Token, actors: DocActors) -> tuple[int, ...]:
     return argument_heads(_prep_objects(noun, ("between", "with")), actors)
 

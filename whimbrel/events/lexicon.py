@@ -56,6 +56,7 @@ class Lexicon:
     pretext_nouns: frozenset[str] = frozenset()
     pressure_nouns: frozenset[str] = frozenset()
     agreement_nouns: frozenset[str] = frozenset()
+    patron_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def verb_words(self) -> frozenset[str]:
@@ -111,6 +112,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         pretext_nouns=_words(data, "pretext_nouns"),
         pressure_nouns=_words(data, "pressure_nouns"),
         agreement_nouns=_words(data, "agreement_nouns"),
+        patron_nouns=_words(data, "patron_nouns"),
     )
 
 
