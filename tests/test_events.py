@@ -724,3 +724,12 @@ def test_supporters_named_by_examples_withdraw_support_from_whom_they_support():
     cut = [e for e in whimbrel.code_text(text, date="2017-09-01") if e.event_type == "SANCTION"]
     assert {a.code for a in cut[0].actor} == {"SAU", "JOR"}  # the list exemplifies the supporters, not Assad
     assert [r.code for r in cut[0].recipient] == ["SYR"]
+
+
+def test_people_pressing_their_own_state_are_its_people():
+    text = ("Unemployed construction workers and doctors rallied outside the Capitol and called on US lawmakers "
+            "to extend jobless benefits.")
+    requests = [e for e in whimbrel.code_text(text, date="2014-05-01") if e.event_type == "REQUEST"]
+    assert {a.code for a in requests[0].actor} == {"USA"} and requests[0].recipient[0].code == "USA"
+    text = "Unemployed construction workers and doctors called on Japan to open its markets."
+    assert not [e for e in whimbrel.code_text(text, date="2014-05-01") if e.event_type == "REQUEST"]  # no state body

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -100,6 +100,7 @@ class ActorKB:
     shorthand: dict[str, dict[str, str]] = field(default_factory=dict)  # "the north" -> {context code: code}
     famous_surnames: dict[str, str] = field(default_factory=dict)  # "Trump" -> entry key
     shared_leader_surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "Bush" -> both presidents
+    sole_names: frozenset[str] = frozenset()  # "Suharto", "Hirohito": one-word names no other person's name holds
     religions: frozenset[str] = frozenset()  # "muslim", "jewish": a faith named before a leader
     people_by_spelling: dict[str, str] = field(default_factory=dict)  # spelling key -> entry key
     people_by_surname: dict[str, list[str]] = field(default_factory=dict)  # "Kohl" -> entry keys
@@ -266,6 +267,8 @@ def _add_people(kb: ActorKB, rows: list[dict]) -> None:
             kb.people_by_surname.setdefault(surname, []).append(f"person:{name}")
             if any(r.source in _LEADER_SOURCES and r.sector == "GOV" for r in person_roles):
                 surname_owners[surname].add(f"person:{name}")
+    words_of_names = Counter(w for name in roles for w in set(name.split()) if len(name.split()) > 1)
+    kb.sole_names |= {name for name in roles if " " not in name and len(name) > 3 and not words_of_names[name]}
     famous = {s: next(iter(k)) for s, k in surname_owners.items() if len(k) == 1 and len(s) > 3}
     kb.famous_surnames.update(famous)
     kb.shared_leader_surnames.update({s: tuple(sorted(k)) for s, k in surname_owners.items() if len(k) > 1 and len(s) > 3})

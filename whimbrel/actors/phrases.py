@@ -114,10 +114,11 @@ def _surface_index(nlp, kb: ActorKB) -> SurfaceIndex:
 
 
 def _matchable(surface: str, keys: set[str], kb: ActorKB) -> bool:
-    """Bare one-word person names are too ambiguous to match alone; coreference links surnames instead."""
+    """Bare one-word person names are too ambiguous to match alone ("Hussein", "Abdullah"); coreference
+    links surnames instead. A one-word name that is part of no other known name ("Suharto") is matched."""
     if any(kb.entries[k].kind != PERSON for k in keys):
         return True
-    return len(surface.split()) > 1
+    return len(surface.split()) > 1 or surface in kb.sole_names
 
 
 def _case_fits(surface: str, span: Span, bodies: frozenset[str]) -> bool:
@@ -158,6 +159,8 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
         entries = tuple(kb.lookup(surface_of[(span.start, span.end)]))
         if _surname_like_a_place(span, entries):
             continue
+        if span.text in kb.sole_names and span[0].ent_type_ != "PERSON":
+            continue  # "Strathclyde police": a one-word name is a person only where NER reads a person
         matches.append(Match(span.start, span.end, entries))
         taken.update(range(span.start, span.end))
     surnames = [t for t in doc if t.text in kb.famous_surnames and t.i not in taken and not _part_of_longer_name(t)]

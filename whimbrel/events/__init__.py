@@ -83,6 +83,8 @@ def code_events(
             actor_refs = _unnamed_authorities(candidate, actors.home)
         if not any(a.code for a in actor_refs) and _is_threat(candidate):
             actor_refs = _threatener(doc, candidate, lexicon, actors) or actor_refs
+        if actor_refs and not any(a.code for a in actor_refs) and candidate.trigger.event in _CLAIMS:
+            actor_refs = _citizens_before_their_state(actor_refs, recipient_refs, actors.home)
         if not keep_uncoded and not any(a.code for a in actor_refs) and not _unknown_perpetrator(
                 candidate, actor_refs, recipient_refs):
             continue
@@ -173,6 +175,20 @@ def _local_actor(doc: Doc, candidate: Candidate, actor_refs: tuple[ActorRef, ...
     if local is None:
         return actor_refs
     return tuple(replace(a, code=local.code) for a in actor_refs) or (local,)
+
+
+_CLAIMS = {"REQUEST", "PROTEST", "ACCUSE"}
+_STATE_BODIES = {"GOV", "LEG", "JUD", "COP"}
+
+
+def _citizens_before_their_state(actor_refs: tuple[ActorRef, ...], recipient_refs: tuple[ActorRef, ...],
+                                 home: str | None) -> tuple[ActorRef, ...]:
+    """"Unemployed workers and doctors called on lawmakers to extend benefits": people of no named country
+    who press a claim on the government, parliament, courts or police of the country the story is about are
+    that country's people (the mirror of a protest's own government)."""
+    if home is None or not any(r.code == home and r.sector in _STATE_BODIES for r in recipient_refs):
+        return actor_refs
+    return tuple(replace(a, code=home) for a in actor_refs)
 
 
 _OFFICE = {"GOV", "LEG", "MIL", "COP", "JUD", "PTY", "OPP", "ELI"}
