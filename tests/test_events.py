@@ -733,3 +733,9 @@ def test_people_pressing_their_own_state_are_its_people():
     assert {a.code for a in requests[0].actor} == {"USA"} and requests[0].recipient[0].code == "USA"
     text = "Unemployed construction workers and doctors called on Japan to open its markets."
     assert not [e for e in whimbrel.code_text(text, date="2014-05-01") if e.event_type == "REQUEST"]  # no state body
+
+
+def test_a_clause_the_parser_joined_without_and_keeps_its_own_subject():
+    text = ("The Sochi conference also faces difficulties since one of the co-sponsors, Turkey, has insisted "
+            "it will not allow Syrian Kurds to attend the dialogue.")
+    assert ("REJECT", "TUR", "SYR") in triples(whimbrel.code_text(text, date="2017-12-14"))

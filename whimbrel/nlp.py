@@ -87,3 +87,29 @@ def indices_of(doc, words, *, by: str = "orth") -> list[int]:
         return []
     column = doc.to_array({"orth": ORTH, "lower": LOWER, "lemma": LEMMA}[by]).tolist()
     return [i for i, value in enumerate(column) if value in wanted]
+
+
+def swallowed_subject(verb) -> list:
+    """"The conference faces difficulties since one of its sponsors, Turkey, has insisted...": a verb with
+    its own auxiliary, joined to the clause before with no "and" between them, is a clause of its own whose
+    subject the parser took into that clause. Its subject is the noun just before its auxiliaries (past a
+    comma), or, where that noun sits inside a relative clause, the noun the clause describes ("Yugoslavia,
+    whose crisis is watched by creditors, will not follow")."""
+    auxiliaries = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if verb.dep_ != "conj" or not auxiliaries or verb.head.i > verb.i:
+        return []
+    doc = verb.doc
+    if any(t.dep_ == "cc" or t.lower_ in ("and", "or", "but") for t in doc[verb.head.i + 1 : verb.i]):
+        return []
+    index = min(auxiliaries) - 1
+    if index > verb.sent.start and doc[index].text == ",":
+        index -= 1
+    noun = doc[index]
+    if noun.pos_ not in ("NOUN", "PROPN") or index <= verb.head.i:
+        return []
+    ancestor = noun
+    while ancestor.head != ancestor and ancestor.i > verb.head.i:
+        if ancestor.dep_ == "relcl" and ancestor.head.pos_ in ("NOUN", "PROPN"):
+            noun = ancestor.head
+        ancestor = ancestor.head
+    return [noun]

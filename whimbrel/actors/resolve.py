@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..models import Actor, Mention
-from ..nlp import indices_of, is_untagged, sentence_index
+from ..nlp import indices_of, is_untagged, sentence_index, swallowed_subject
 from .kb import CAPITAL, COUNTRY, NON_STATE_CODES, OFFICIAL_SECTORS, PERSON, PLACE, ActorKB, Entry
 from .phrases import CHALLENGER_SECTORS, Match, Phrase, build_phrases, find_matches, ner_matches
 
@@ -568,8 +568,9 @@ def _reporter(pronoun: Token, by_head: dict[int, Phrase], reporting_verbs: froze
     verb = pronoun.head
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in reporting_verbs:
         return None
-    for subject in verb.head.children:
-        if subject.dep_ == "nsubj" and subject.i in by_head and subject.i != pronoun.i:
+    subjects = [c for c in verb.head.children if c.dep_ == "nsubj"] or swallowed_subject(verb.head)
+    for subject in subjects:
+        if subject.i in by_head and subject.i != pronoun.i:
             phrase = by_head[subject.i]
             plural = subject.tag_ == "NNS"  # "officials said it was a false flag": "it" is something else
             if phrase.kind != "unknown" and (pronoun.lower_ in ("he", "she")) == (phrase.kind == PERSON) \

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
-from ..nlp import clause_verb
+from ..nlp import clause_verb, swallowed_subject
 from .lexicon import Lexicon, Trigger
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -693,6 +693,9 @@ def _subject(verb: Token) -> list[Token]:
                 return objects  # "urged Iran to stop": Iran is the subject of stop
         if verb.dep_ not in _INHERITS_SUBJECT or verb.head == verb:
             return _misattached_subject(verb)
+        swallowed = swallowed_subject(verb)
+        if swallowed:
+            return swallowed
         verb = verb.head
         seen += 1
     return []
