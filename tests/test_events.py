@@ -739,3 +739,11 @@ def test_a_clause_the_parser_joined_without_and_keeps_its_own_subject():
     text = ("The Sochi conference also faces difficulties since one of the co-sponsors, Turkey, has insisted "
             "it will not allow Syrian Kurds to attend the dialogue.")
     assert ("REJECT", "TUR", "SYR") in triples(whimbrel.code_text(text, date="2017-12-14"))
+
+
+def test_a_main_verb_the_parser_read_as_a_modifier_is_active_and_shares_its_conjuncts_recipient():
+    text = ("Doctors from two American aid groups donated and personally delivered $50,000 worth of goods "
+            "to Baghdad University Medical School.")
+    assert ("AID", "USA", "IRQ") in triples(whimbrel.code_text(text, date="1999-01-01"))
+    # a true reduced passive stays one: the noun undergoes the act
+    assert ("COERCE", None, "USA") in triples(events_of("Washington protested about an American pastor detained for two years."))

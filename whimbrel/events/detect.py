@@ -526,13 +526,20 @@ def _is_content_of_complement(token: Token, lexicon: Lexicon) -> bool:
     return True
 
 
+def _main_verb_read_as_modifier(participle: Token) -> bool:
+    """"Doctors from two American aid groups donated and delivered goods": in a sentence the parser left with a
+    noun for its root, a participle conjoined with a finite past verb is the sentence's main verb, active."""
+    return participle.sent.root.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "conj" and c.tag_ == "VBD" for c in participle.children)
+
+
 def _verb_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Candidate:
     # "Vietnam is committed to ...": a passive form that states the subject's own resolve is no passive
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) and not _stative(token, lexicon)
     # "a pastor detained for two years", "villages shelled by the army": a past participle modifying a
     # noun is a reduced passive; the noun undergoes the act
     reduced = (token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and not _stative(token, lexicon)
-               and not any(c.dep_ in _SUBJECTS for c in token.children))
+               and not any(c.dep_ in _SUBJECTS for c in token.children) and not _main_verb_read_as_modifier(token))
     # "were identified and arrested": a participle coordinated with a passive verb is passive too
     passive = passive or (token.dep_ == "conj" and token.tag_ == "VBN" and token.head.pos_ in ("VERB", "AUX")
                           and not any(c.dep_ in _SUBJECTS for c in token.children)
@@ -645,6 +652,8 @@ def _shared_with_conjunct(verb: Token, trigger: Trigger, passive: bool) -> list[
         if "dobj" in trigger.recipient and other.i > verb.i:
             found += [c for c in other.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
         found += _prep_objects(other, trigger.recipient)
+        # "delivered $50,000 worth of goods to the school": the phrase can hang on the conjunct's object
+        found += [o for d in other.children if d.dep_ == "dobj" for o in _prep_objects(d, trigger.recipient)]
         if found:
             return found
     return found
