@@ -97,8 +97,9 @@ def _role_of(head: Token, actors: DocActors) -> str | None:
 def find_quotes(doc: Doc, actors: DocActors, article: Article) -> list[Quote]:
     quotes = []
     follows = None  # the sentence after the last quotation's: one starting there may go on it
-    for start, end in _quotations(doc.text):
-        text = doc.text[start:end]
+    whole = doc.text  # spaCy rebuilds the text on every access
+    for start, end in _quotations(whole):
+        text = whole[start:end]
         if len(text) < 8 or len(text.split()) < 3:
             continue  # a scare-quoted phrase ("meaningful"), not a quotation
         span = doc.char_span(start - 1, end + 1, alignment_mode="expand")

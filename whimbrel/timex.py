@@ -295,7 +295,8 @@ def time_expressions(doc: Doc) -> list[Span]:
                 and doc[end - 1].lower_ not in WEEKDAYS:
             end -= 1  # "In January Canada and France...": NER swept a name into the date
         spans.append(doc[start:end])
-    for match in [*_UNTAGGED_RELATIVE.finditer(doc.text), *_UNTAGGED_DATE.finditer(doc.text)]:
+    whole = doc.text  # spaCy rebuilds the text on every access
+    for match in [*_UNTAGGED_RELATIVE.finditer(whole), *_UNTAGGED_DATE.finditer(whole)]:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not any(s.start < span.end and span.start < s.end for s in spans):
             spans.append(span)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IS_TITLE, LEMMA, LENGTH, LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -194,7 +194,9 @@ def _surname_like_a_place(span: Span, entries: tuple[Entry, ...]) -> bool:
 def _misspelt_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
     """Country and people names misspelt by one letter ("Ethopia", "Chenchen refugees")."""
     found = []
-    for token in doc:
+    columns = doc.to_array([IS_TITLE, LENGTH])  # read spaCy's arrays: making a Token per word is the cost here
+    for index in (i for i, (title, length) in enumerate(columns) if title and length >= _MIN_MISSPELT_LENGTH):
+        token = doc[index]
         if token.i in taken or not _TITLE_WORD.fullmatch(token.text) or token.ent_type_ in _NAME_NOT_PLACE_LABELS:
             continue
         name = kb.misspelt(token.text)
@@ -204,6 +206,7 @@ def _misspelt_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
     return found
 
 
+_MIN_MISSPELT_LENGTH = 6
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{5,}")
 _NAME_NOT_PLACE_LABELS = {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 
