@@ -163,7 +163,8 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
             continue  # "Strathclyde police": a one-word name is a person only where NER reads a person
         matches.append(Match(span.start, span.end, entries))
         taken.update(range(span.start, span.end))
-    surnames = [t for t in doc if t.text in kb.famous_surnames and t.i not in taken and not _part_of_longer_name(t)]
+    surnames = [doc[i] for i in indices_of(doc, kb.famous_surnames, by="orth")
+                if i not in taken and not _part_of_longer_name(doc[i])]
     for token in surnames:
         looks_like_name = token.ent_type_ in _NER_LABELS  # NER's word: "Friday" the day is no Mr Friday
         if looks_like_name:
@@ -753,10 +754,9 @@ def _populace_phrases(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> list[Phra
     covered = {i for p in phrases for i in range(p.start, p.end)}
     by_head = {p.head: p for p in phrases}
     found = []
-    for token in doc:
+    for token in (doc[i] for i in indices_of(doc, kb.populace_words | kb.settlement_words, by="lower")):
         word = token.lower_
-        if token.i in covered or token.pos_ not in ("NOUN", "PROPN") or (
-                word not in kb.populace_words and word not in kb.settlement_words):
+        if token.i in covered or token.pos_ not in ("NOUN", "PROPN"):
             continue
         place = _place_of(token, by_head)
         if place is None and (word in kb.settlement_words or not _civilian_modifier(token, kb)):
