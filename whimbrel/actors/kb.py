@@ -155,21 +155,20 @@ class ActorKB:
         the second and the last one may differ, only by one letter dropped, added or two swapped, and
         only for names of seven letters or more: changes at the edges or a changed letter turn one
         real word into another ("Roland"/"Poland", "Indiana"/"Indian", "Angela"/"Angola")."""
-        if len(word) < _MIN_MISSPELT - 1 or word.lower() in self.name_words or word in self.surfaces:
+        if len(word) < MIN_MISSPELT_WORD or word.lower() in self.name_words or word in self.surfaces:
             return None
-        found = {self.misspelt_keys.get(word)}  # a letter dropped
-        for i in range(2, len(word) - 1):
-            dropped = word[:i] + word[i + 1:]  # a letter added
-            found.add(dropped if dropped in self.spelled_names else None)
-            if i < len(word) - 2:
-                swapped = word[:i] + word[i + 1] + word[i] + word[i + 2:]
-                found.add(swapped if swapped in self.spelled_names else None)
-        found.discard(None)
+        inner = range(2, len(word) - 1)
+        added = [word[:i] + word[i + 1:] for i in inner]  # a letter too many: drop it
+        swapped = [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in inner if i < len(word) - 2]
+        found = {name for name in added + swapped if name in self.spelled_names}
+        if word in self.misspelt_keys:  # a letter dropped
+            found.add(self.misspelt_keys[word])
         codes = {e.code for name in found for e in self.lookup(name)}
         return next(iter(found)) if len(codes) == 1 else None
 
 
 _MIN_MISSPELT = 7
+MIN_MISSPELT_WORD = _MIN_MISSPELT - 1  # a seven-letter name with a letter dropped
 
 
 def _index_misspellings(kb: ActorKB) -> None:

@@ -22,8 +22,8 @@ from spacy.util import filter_spans
 
 from .. import cache
 from ..nlp import indices_of, is_untagged, possible_lemmas
-from .kb import (CAPITAL, COUNTRY, DEMONYM, ETHNIC, NON_STATE_CODES, ORGANISATION, PERSON, PLACE, SEAT, ActorKB, Entry,
-                 Role, spelling_key)
+from .kb import (CAPITAL, COUNTRY, DEMONYM, ETHNIC, MIN_MISSPELT_WORD, NON_STATE_CODES, ORGANISATION, PERSON, PLACE,
+                 SEAT, ActorKB, Entry, Role, spelling_key)
 
 # Dependency links along which a name or agent word belongs to the phrase of its head.
 _PHRASE_LINKS = {"compound", "amod", "poss", "nmod", "flat", "appos", "nn"}
@@ -164,7 +164,7 @@ def find_matches(doc: Doc, kb: ActorKB, nlp) -> list[Match]:
         matches.append(Match(span.start, span.end, entries))
         taken.update(range(span.start, span.end))
     surnames = [doc[i] for i in indices_of(doc, kb.famous_surnames, by="orth")
-                if i not in taken and not _part_of_longer_name(doc[i])]
+                if i not in taken and not part_of_longer_name(doc[i])]
     for token in surnames:
         looks_like_name = token.ent_type_ in _NER_LABELS  # NER's word: "Friday" the day is no Mr Friday
         if looks_like_name:
@@ -196,7 +196,7 @@ def _misspelt_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
     """Country and people names misspelt by one letter ("Ethopia", "Chenchen refugees")."""
     found = []
     columns = doc.to_array([IS_TITLE, LENGTH])  # read spaCy's arrays: making a Token per word is the cost here
-    for index in (i for i, (title, length) in enumerate(columns) if title and length >= _MIN_MISSPELT_LENGTH):
+    for index in (i for i, (title, length) in enumerate(columns) if title and length >= MIN_MISSPELT_WORD):
         token = doc[index]
         if token.i in taken or not _TITLE_WORD.fullmatch(token.text) or token.ent_type_ in _NAME_NOT_PLACE_LABELS:
             continue
@@ -207,8 +207,7 @@ def _misspelt_matches(doc: Doc, kb: ActorKB, taken: set[int]) -> list[Match]:
     return found
 
 
-_MIN_MISSPELT_LENGTH = 6
-_TITLE_WORD = re.compile(r"[A-Z][a-z]{5,}")
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+")
 _NAME_NOT_PLACE_LABELS = {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 
 
@@ -242,7 +241,7 @@ def _is_pinyin_given_name(token: Token) -> bool:
             and _PINYIN_GIVEN_NAME.fullmatch(text.lower()) is not None)
 
 
-def _part_of_longer_name(token: Token) -> bool:
+def part_of_longer_name(token: Token) -> bool:
     """'Trump' in 'Ivanka Trump' or 'Trump Tower' is not the leader named Trump."""
     neighbours = [t for t in (token.nbor(-1) if token.i > 0 else None,
                               token.nbor(1) if token.i + 1 < len(token.doc) else None) if t is not None]

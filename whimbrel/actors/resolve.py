@@ -36,7 +36,8 @@ from spacy.tokens import Doc, Token
 from ..models import Actor, Mention
 from ..nlp import indices_of, is_untagged, sentence_index, swallowed_subject
 from .kb import CAPITAL, COUNTRY, NON_STATE_CODES, OFFICIAL_SECTORS, PERSON, PLACE, ActorKB, Entry
-from .phrases import CHALLENGER_SECTORS, Match, Phrase, build_phrases, find_matches, ner_matches
+from .phrases import (CHALLENGER_SECTORS, Match, Phrase, build_phrases, find_matches, ner_matches,
+                      part_of_longer_name)
 
 
 @dataclass
@@ -380,19 +381,13 @@ def _leaders_in_office(doc: Doc, matches: list[Match], kb: ActorKB, date: str) -
     found = []
     for index in indices_of(doc, kb.shared_leader_surnames, by="orth"):
         token = doc[index]
-        if index in covered or token.ent_type_ != "PERSON" or _in_longer_name(token):
+        if index in covered or token.ent_type_ != "PERSON" or part_of_longer_name(token):
             continue
         owners = [kb.entries[k] for k in kb.shared_leader_surnames[token.text]]
         in_office = [e for e in owners if any(r.sector == "GOV" and r.holds_on(date) for r in e.roles)]
         if len(in_office) == 1:
             found.append(Match(index, index + 1, (in_office[0],)))
     return found
-
-
-def _in_longer_name(token: Token) -> bool:
-    """"George Bush" is matched whole or not at all; "Bush" alone is the surname."""
-    return any(0 <= i < len(token.doc) and token.doc[i].ent_type_ == "PERSON" and token.doc[i].is_title
-               for i in (token.i - 1, token.i + 1))
 
 
 def _lone_person(match: Match) -> bool:

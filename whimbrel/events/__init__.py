@@ -217,8 +217,8 @@ def _agentless(token: Token) -> bool:
 
 def _unnamed_authorities(candidate: Candidate, home: str) -> tuple[ActorRef, ...]:
     """"Isis fighters were identified and arrested at a checkpoint": an arrest by no one named, in a story
-    plainly about one country and at no named place, is by that country's authorities (its police, in
-    PLOVER's sectors), as CAMEO coders read an agentless arrest."""
+    plainly about one country, is by that country's authorities (its police, in PLOVER's sectors), as CAMEO
+    coders read an agentless arrest. A named place in a known country has already given it (``_local_actor``)."""
     start = candidate.token.idx  # no words name them: an empty span where the act is
     return (ActorRef("", f"{home} police", home, "COP", start, start, None),)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
-from ..nlp import clause_verb, swallowed_subject
+from ..nlp import clause_verb, indices_of, swallowed_subject
 from .lexicon import Lexicon, Trigger
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -892,11 +892,10 @@ def agreement_parties(token: Token, recipient_preps: tuple[str, ...], lexicon: L
         definite = any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in noun.children)
         if lemma not in lexicon.agreement_nouns or not definite or _named_parties(noun, actors):
             continue
-        for earlier in reversed(token.doc[: noun.i]):
-            if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
-                parties = _named_parties(earlier, actors)
-                if parties:
-                    return parties
+        for index in reversed(indices_of(token.doc, {lemma}, by="lemma")):
+            earlier = token.doc[index]
+            if index < noun.i and earlier.pos_ == "NOUN" and (parties := _named_parties(earlier, actors)):
+                return parties
     return ()
 
 
