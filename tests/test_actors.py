@@ -390,6 +390,11 @@ def test_a_surname_leaders_shared_is_the_one_in_office(phrase_codes, coder):
 def test_a_one_word_name_no_other_name_holds_is_matched(phrase_codes, coder):
     assert phrase_codes("Suharto ordered a committee to study the sale.", "Suharto", "1987-03-01") == ["IDN"]
     assert "Hussein" not in coder.kb.sole_names  # part of many names: matched only through the story
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("The Strathclyde region voted against the plan.")  # NER: an organisation, not a person
+    region = find_actors(doc, coder.kb, coder.nlp, "2015-01-01").phrases[1]
+    assert region.kind != "person"  # though Lord Strathclyde, in office then, is a sole name too
 
 
 def test_a_titled_newcomer_keeps_title_and_country_under_the_surname(coder):
