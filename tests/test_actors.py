@@ -785,3 +785,36 @@ def test_the_extremists_are_the_armed_group_named_before(phrase_codes):
     # two armed groups named as often: the description stays open
     assert phrase_codes("Syrian rebels and Isis fighters left Baghuz. The militants fled.", "militants",
                         "2019-02-20") == []
+
+
+def test_a_member_of_a_group_of_no_one_state_is_coded_by_his_nationality(phrase_codes):
+    assert phrase_codes("British Isis fighter Tom Hollis was captured near Raqqa.", "Hollis", "2018-10-06") == ["GBR"]
+    assert phrase_codes("Isis fighter Tom Hollis was captured near Raqqa.", "Hollis", "2018-10-06") == ["IMG"]
+    # a nationality stated later ("Hollis' British citizenship") is his, for every mention
+    text = ("Islamic State fighter Tom Hollis was captured near Raqqa. London has not said whether Hollis’ British "
+            "citizenship has been revoked.")
+    assert phrase_codes(text, "Hollis", "2018-10-06") == ["GBR"]
+    # a state's official keeps the country he serves
+    text = "Syrian minister Ali Haidar spoke. Haidar’s British passport was shown on television."
+    assert phrase_codes(text, "Haidar", "2018-10-06") == ["SYR"]
+
+
+def test_the_same_surname_with_another_given_name_is_another_person(coder):
+    from whimbrel.actors import find_actors
+
+    doc = coder.nlp("Islamic State fighter Jack Hollis was captured near Raqqa. His father John Hollis wept.")
+    actors = find_actors(doc, coder.kb, coder.nlp, "2018-10-06", reporting_verbs=coder.lexicon.reporting_verbs)
+    father = actors.covering(next(t.i for t in doc if t.text == "John"))
+    assert father is not None and actors.phrases[father].codes == []
+    assert actors.actor_of[father] != actors.actor_of[next(t.i for t in doc if t.text == "Hollis")]
+
+
+def test_a_surname_is_linked_from_the_first_full_name_that_gives_it(coder):
+    from whimbrel.actors.phrases import Match
+    from whimbrel.actors.resolve import _relink_surnames
+
+    doc = coder.nlp("Jack Hollis was held. The lawyers of Hollis spoke. John Hollis wept.")
+    full_names = [Match(0, 2, unknown_ner="PERSON"), Match(11, 13, unknown_ner="PERSON")]
+    assert doc[8].text == "Hollis" and doc[11].text == "John"
+    found = _relink_surnames(doc, full_names)
+    assert any(m.start == 8 and m.unknown_ner == "PERSON" for m in found)

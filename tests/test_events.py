@@ -752,3 +752,19 @@ def test_a_main_verb_the_parser_read_as_a_modifier_is_active_and_shares_its_conj
     assert ("AID", "USA", "IRQ") in triples(whimbrel.code_text(text, date="1999-01-01"))
     # a true reduced passive stays one: the noun undergoes the act
     assert ("COERCE", None, "USA") in triples(events_of("Washington protested about an American pastor detained for two years."))
+
+
+def test_their_beside_a_singular_subject_is_the_plural_actor_before_it():
+    found = triples(events_of("Mexico's ambassador phoned Canadian diplomats and begged for their help."))
+    assert ("REQUEST", "MEX", "CAN") in found
+    # after a plural noun that names no actor, 'their' is no one's
+    threat = [e for e in events_of("Russia would shoot down incoming missiles and attack their launching platforms.")
+              if e.event_type == "THREATEN"]
+    assert threat and not threat[0].recipient
+
+
+def test_a_pronoun_in_a_clause_before_the_main_one_points_forward_to_its_subject():
+    text = ("Syrian Kurdish forces hold hundreds of foreign fighters. While the Kurdish administration in Syria "
+            "has charged him with being a member of Isis, British fighter Tom Hollis has denied it.")
+    accuse = [e for e in events_of(text) if e.event_type == "ACCUSE"]
+    assert accuse and [r.code for r in accuse[0].recipient] == ["GBR"]

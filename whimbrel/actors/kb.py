@@ -119,6 +119,7 @@ class ActorKB:
     pair_nouns: dict[str, str | None] = field(default_factory=dict)  # "the two countries" -> sector (or none)
     stance_prefixes: frozenset[str] = frozenset()  # "anti-Syria": a stance, not Syria
     ethnicity_markers: frozenset[str] = frozenset()  # "ethnic Albanians": a people, not Albania
+    citizenship_nouns: frozenset[str] = frozenset()  # "his British passport": whose national he is
     chinese_surnames: frozenset[str] = frozenset()  # "Zhang", "He": with a pinyin given name, a Chinese person
     misspelt_keys: dict[str, str] = field(default_factory=dict)  # "Ethopia" -> "Ethiopia" (one letter dropped)
     spelled_names: frozenset[str] = frozenset()  # country, demonym and people names that misspellings can reach
@@ -311,6 +312,7 @@ def _add_agents(kb: ActorKB, agents: dict) -> None:
     kb.pair_nouns.update({w.lower(): sector for w, sector in (agents.get("pair_nouns") or {}).items()})
     kb.stance_prefixes |= _lowered(agents.get("stance_prefixes"))
     kb.ethnicity_markers |= _lowered(agents.get("ethnicity_markers"))
+    kb.citizenship_nouns |= _lowered(agents.get("citizenship_nouns"))
 
 
 def _lowered(words) -> frozenset[str]:

@@ -430,7 +430,9 @@ def _code_group(doc: Doc, head: Token, group: list[Match], kb: ActorKB, date: st
             if code and code not in countries:
                 countries.append(code)
     if member is not None:
-        countries = phrase.codes
+        # "British Isis fighter Jack Letts": a member of a group of no one state is coded by his nationality
+        nationality = [c for c in countries if c not in NON_STATE_CODES]
+        countries = nationality if nationality and set(phrase.codes) <= NON_STATE_CODES else phrase.codes
     if identity:
         own = _entry_country(identity, date)
         countries = [own] if own else countries

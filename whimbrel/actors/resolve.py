@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..models import Actor, Mention
-from ..nlp import indices_of, is_untagged, sentence_index, swallowed_subject
+from ..nlp import clause_verb, indices_of, is_untagged, sentence_index, swallowed_subject
 from .kb import CAPITAL, COUNTRY, NON_STATE_CODES, OFFICIAL_SECTORS, PERSON, PLACE, ActorKB, Entry
 from .phrases import (CHALLENGER_SECTORS, Match, Phrase, build_phrases, find_matches, ner_matches,
                       part_of_longer_name)
@@ -84,6 +84,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     _same_agents_named_elsewhere(doc, phrases)
     home = _assume_story_country(doc, phrases, kb)
     _described_people(doc, phrases)
+    _stated_nationality(doc, phrases, kb)
     phrases += _country_descriptions(doc, phrases, kb)
     phrases += _pair_descriptions(doc, phrases, kb)
     phrases += _pronoun_phrases(doc, phrases, reporting_verbs)
@@ -332,18 +333,43 @@ def _pair_descriptions(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> list[Phr
 def _described_people(doc: Doc, phrases: list[Phrase]) -> None:
     """'opposition spokesman Tariq Halabi' ... 'Halabi said': a person the knowledge base lacks,
     introduced with a title, is named by surname afterwards and is the same actor."""
-    introduced: dict[str, Phrase] = {}
+    introduced: dict[str, tuple[Phrase, str]] = {}
     for phrase in phrases:
         if phrase.kind == "group" and phrase.codes and phrase.entry is None:
             for ent in doc[phrase.start : phrase.end].ents:
                 if ent.label_ == "PERSON" and len(ent) > 1:
-                    introduced.setdefault(ent[-1].text, phrase)
+                    introduced.setdefault(ent[-1].text, (phrase, ent.text))
         elif phrase.kind == "unknown":
             named = doc[phrase.start : phrase.end]
-            source = introduced.get(named[-1].text) if named[-1].text == named.text.split()[-1] else None
+            source, full_name = introduced.get(named[-1].text, (None, "")) \
+                if named[-1].text == named.text.split()[-1] else (None, "")
+            if not full_name.lower().endswith(named.text.lower()):
+                source = None  # "John Letts" after "Jack Letts": his father, not him
             if source is not None:
                 phrase.codes, phrase.sector, phrase.name = list(source.codes), source.sector, source.name
                 phrase.kind, phrase.head_lemma = source.kind, source.head_lemma
+
+
+_POSSESSIVE_MARKS = {"'", "’", "'s", "’s"}  # "Hollis’ British citizenship", parsed as a modifier
+
+
+def _stated_nationality(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> None:
+    """"Letts' British citizenship", "his Australian passport": a person of no state of his own so far (a
+    member of a group of no one country, or a name with no title) is a national of the country stated."""
+    by_head = {p.head: p for p in phrases}
+    for phrase in phrases:
+        noun = doc[phrase.head].head
+        if phrase.kind != "country" or not phrase.codes or noun.lemma_.lower() not in kb.citizenship_nouns \
+                or doc[phrase.head].dep_ not in ("amod", "compound", "nmod"):
+            continue
+        owner = next((by_head.get(c.i) for c in noun.children if c.dep_ == "poss"
+                      or (c.dep_ == "nmod" and c.i + 1 < len(doc) and doc[c.i + 1].text in _POSSESSIVE_MARKS)), None)
+        if owner is None or not (owner.kind == PERSON or (owner.kind in ("group", "unknown")
+                                                          and doc[owner.head].tag_ == "NNP")):
+            continue  # a person, by name: not "the group's Syrian nationality"
+        for same in phrases:
+            if same.name == owner.name and set(same.codes) <= NON_STATE_CODES:
+                same.codes = list(phrase.codes)
 
 
 def _surname_matches(doc: Doc, matches: list[Match]) -> list[Match]:
@@ -456,7 +482,10 @@ def _relink_surnames(doc: Doc, matches: list[Match]) -> list[Match]:
     matches = [Match(m.start, m.end, (people[doc[m.start].text],))
                if m.unknown_ner == "PERSON" and m.end - m.start == 1 and doc[m.start].text in people else m
                for m in matches]
-    strangers = {doc[m.end - 1].text: m.start for m in matches if m.unknown_ner == "PERSON" and m.end - m.start > 1}
+    strangers: dict[str, int] = {}  # surname -> where a full name first gave it
+    for m in matches:
+        if m.unknown_ner == "PERSON" and m.end - m.start > 1:
+            strangers[doc[m.end - 1].text] = min(m.start, strangers.get(doc[m.end - 1].text, m.start))
     covered = {i for m in matches for i in range(m.start, m.end)}
     matches += [Match(i, i + 1, unknown_ner="PERSON") for i in indices_of(doc, strangers)
                 if i not in covered and doc[i].is_title and strangers[doc[i].text] < i]
@@ -522,10 +551,13 @@ def _pronoun_phrases(doc: Doc, phrases: list[Phrase], reporting_verbs: frozenset
         if antecedent:
             found.append(_pronoun_phrase(token, antecedent))
     for token in doc:
+        antecedent = None
         if token.pos_ == "PRON" and token.lower_ in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS:
             antecedent = _object_antecedent(doc, token, phrases, people)
-            if antecedent:
-                found.append(_pronoun_phrase(token, antecedent))
+        elif token.lower_ == "their" and token.dep_ == "poss":
+            antecedent = _possessor_antecedent(doc, token, phrases)
+        if antecedent:
+            found.append(_pronoun_phrase(token, antecedent))
     return found
 
 
@@ -546,7 +578,7 @@ def _object_antecedent(doc: Doc, pronoun: Token, phrases: list[Phrase], people: 
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     subjects = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     if pronoun.lower_ == "him":
-        antecedent = _antecedent(doc, pronoun.i, people)
+        antecedent = _cataphor(pronoun, phrases) or _antecedent(doc, pronoun.i, people)
         if antecedent is None or any(doc[i].lower_ in ("he", "she") for i in subjects) or any(
                 p.head in subjects and p.name == antecedent.name for p in people):
             return None  # "he praised him": two men, and the text has named only one
@@ -556,6 +588,37 @@ def _object_antecedent(doc: Doc, pronoun: Token, phrases: list[Phrase], people: 
     plural = [p for p in phrases if window <= p.head < pronoun.i and p.codes and p.head not in subjects
               and doc[p.head].tag_ in ("NNS", "NNPS") and p.kind in ("group", "organisation")]
     return plural[-1] if plural else None
+
+
+def _cataphor(pronoun: Token, phrases: list[Phrase]) -> Phrase | None:
+    """"While the Kurds have charged him, Letts denies it": a pronoun in a clause put before the main one
+    may point forward, to the person who is the main clause's subject."""
+    clause = clause_verb(pronoun)
+    main = clause.head
+    if clause.dep_ != "advcl" or clause.i > main.i:
+        return None
+    subject = next((c for c in main.children if c.dep_ == "nsubj" and c.i > pronoun.i), None)
+    phrase = next((p for p in phrases if subject is not None and p.head == subject.i), None)
+    if phrase is None or subject.tag_ != "NNP" or phrase.kind not in (PERSON, "group", "unknown"):
+        return None
+    return phrase
+
+
+def _possessor_antecedent(doc: Doc, pronoun: Token, phrases: list[Phrase]) -> Phrase | None:
+    """'their' beside a subject of one ("Letts called Canadian diplomats and begged for their help") is not
+    that subject: it is the nearest plural noun before it in the sentence, when that noun is a coded actor
+    ("attack their launching platforms", after "missiles", is no one's). A subject that is plural may be
+    what it means, and adds nothing as a second party, so such a 'their' is left alone."""
+    verb = clause_verb(pronoun)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(s.tag_ in ("NNS", "NNPS") or s.lower_ in ("they", "we") for s in subjects) \
+            or pronoun.head.i in {p.head for p in phrases}:
+        return None  # "their British counterparts": the noun names the party itself
+    nearest = next((t for t in reversed(doc[pronoun.sent.start : pronoun.i]) if t.tag_ in ("NNS", "NNPS")), None)
+    return next((p for p in phrases if nearest is not None and p.head == nearest.i and p.codes
+                 and p.kind in ("group", "organisation")), None)
 
 
 def _reporter(pronoun: Token, by_head: dict[int, Phrase], reporting_verbs: frozenset[str]) -> Phrase | None:
