@@ -768,3 +768,18 @@ def test_a_pronoun_in_a_clause_before_the_main_one_points_forward_to_its_subject
             "has charged him with being a member of Isis, British fighter Tom Hollis has denied it.")
     accuse = [e for e in events_of(text) if e.event_type == "ACCUSE"]
     assert accuse and [r.code for r in accuse[0].recipient] == ["GBR"]
+
+
+def test_force_on_an_armed_party_by_no_one_named_is_the_only_side_fighting_it():
+    text = ("The Syrian army shelled Isis positions near Palmyra on Monday. Dozens of Isis fighters were killed in "
+            "the fighting. Ten civilians were killed in a market.")
+    killed = [e for e in events_of(text, keep_uncoded=True) if e.trigger == "killed"]
+    fighters = next(e for e in killed if e.recipient and e.recipient[0].code == "IMG")
+    assert [a.code for a in fighters.actor] == ["SYR"] and fighters.actor[0].text == ""
+    # civilians are not a side in the fight: who killed them the story does not say
+    assert all(not e.actor for e in killed if e is not fighters)
+    # two sides fight Isis: which one killed them is not known
+    text = ("The Syrian army and Turkish troops shelled Isis positions near Palmyra on Monday. Dozens of Isis "
+            "fighters were killed in the fighting.")
+    killed = [e for e in events_of(text) if e.trigger == "killed"]
+    assert killed and not killed[0].actor

@@ -121,7 +121,31 @@ def code_events(
             continue
         seen.add(key)
         events.append(event)
-    return _flag_date_conflicts(events, doc)
+    return _flag_date_conflicts(_the_only_side_fighting_them(events), doc)
+
+
+_HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
+_ARMED = {"MIL", "REB", "UAF", "PRM"}
+
+
+def _the_only_side_fighting_them(events: list[Event]) -> list[Event]:
+    """"The battle to dismantle Isis is coming to an end", "2,000 Iraqi troops had been killed": force used
+    on an armed party by no one named, in a story that shows one side alone using or threatening force
+    against that party, is that side's. The doer is named by no words here (an empty span)."""
+    filled = []
+    for event in events:
+        targets = {r.code for r in event.recipient if r.code and (r.sector in _ARMED or r.code == "IMG")}
+        if event.event_type in ("ASSAULT", "COERCE") and targets and not event.actor:
+            sides = [a for other in events if other.event_type in _HOSTILE
+                     and targets & {r.code for r in other.recipient}
+                     for a in other.actor if a.code and a.code not in targets]
+            if len({a.code for a in sides}) == 1:
+                side = sides[0]
+                doer = ActorRef("", side.name, side.code, side.sector, event.trigger_start, event.trigger_start,
+                                side.actor_id)
+                event = replace(event, actor=(doer,), confidence=round(event.confidence - 0.1, 2))
+        filled.append(event)
+    return filled
 
 
 def _flag_date_conflicts(events: list[Event], doc: Doc) -> list[Event]:
