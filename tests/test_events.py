@@ -783,3 +783,13 @@ def test_force_on_an_armed_party_by_no_one_named_is_the_only_side_fighting_it():
             "fighters were killed in the fighting.")
     killed = [e for e in events_of(text) if e.trigger == "killed"]
     assert killed and not killed[0].actor
+
+
+def test_a_challengers_demand_that_names_no_one_is_made_on_its_own_state():
+    demand = next(e for e in events_of("Kenyan opposition parties demanded fresh elections on Monday.")
+                  if e.event_type == "REQUEST")
+    assert [(r.code, r.sector) for r in demand.recipient] == [("KEN", "GOV")]
+    # a former office holder is no challenger: whom he asks, the sentence does not say
+    demand = next(e for e in events_of("Kenya's former prime minister demanded fresh elections on Monday.")
+                  if e.event_type == "REQUEST")
+    assert not demand.recipient

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
+from ..actors.phrases import CHALLENGER_SECTORS
 from ..models import ActorRef, Article, Event, Quote
 from ..nlp import clause_verb, sentence_index
 from ..ontology import Ontology
@@ -95,6 +96,10 @@ def code_events(
                 recipient_refs = _refs(doc, (place.i,), actors)
         if not recipient_refs and candidate.trigger.event == "PROTEST":
             recipient_refs = _own_government(actor_refs)
+        if not recipient_refs and candidate.trigger.event == "REQUEST":
+            # "the opposition demanded a transition", "rebels are demanding a state": a challenger's claim
+            # that names no one to meet it is made on its own state, as its protests are
+            recipient_refs = _own_government(tuple(a for a in actor_refs if a.sector in CHALLENGER_SECTORS))
         if not any(r.code for r in recipient_refs):
             recipient_refs = _under_jurisdiction(actor_refs, recipient_refs)
         if not recipient_refs and candidate.trigger.event == "REJECT":
