@@ -793,3 +793,8 @@ def test_a_challengers_demand_that_names_no_one_is_made_on_its_own_state():
     demand = next(e for e in events_of("Kenya's former prime minister demanded fresh elections on Monday.")
                   if e.event_type == "REQUEST")
     assert not demand.recipient
+
+
+def test_what_a_subject_does_under_force_makes_it_the_forces_target():
+    found = triples(events_of("Syrian rebel units dwindled under Russian airstrikes."))
+    assert ("ASSAULT", "RUS", "SYR") in found
