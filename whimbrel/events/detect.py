@@ -831,7 +831,7 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
             governing_trigger is not None and governing_trigger.event in _CONFLICT)))
         if governing_trigger is not None and not (link in _CIRCUMSTANCES and beside):
             return None  # the verb is an event of its own; its object (or background) is not a second one
-        under_force = link == "under" and trigger.event in ("ASSAULT", "COERCE")
+        under_force = link == "under" and trigger.event in ("ASSAULT", "COERCE") and lemma not in lexicon.light_verbs
         if (lemma in lexicon.undergoer_verbs and (link not in _CIRCUMSTANCES or through_object)) or under_force:
             # "Moldova received aid from the EU", "the convoy came under attack"; "the enclave shrank under
             # airstrikes": whatever a clause's subject does under force, it is the force's target
