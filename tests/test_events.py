@@ -798,3 +798,15 @@ def test_a_challengers_demand_that_names_no_one_is_made_on_its_own_state():
 def test_what_a_subject_does_under_force_makes_it_the_forces_target():
     found = triples(events_of("Syrian rebel units dwindled under Russian airstrikes."))
     assert ("ASSAULT", "RUS", "SYR") in found
+
+
+def test_a_demand_that_names_no_one_is_addressed_to_the_other_side_of_talks_just_reported():
+    text = ("Syrian rebel commanders held talks with Turkish officials on Monday. Turkey demanded the withdrawal of "
+            "heavy weapons.")
+    demand = next(e for e in events_of(text) if e.event_type == "REQUEST")
+    assert [r.code for r in demand.recipient] == ["SYR"] and demand.recipient[0].text == ""
+    # talks two sentences back are no longer the setting of the demand
+    text = ("Syrian rebel commanders held talks with Turkish officials on Monday. The talks lasted four hours. "
+            "Turkey demanded the withdrawal of heavy weapons.")
+    demand = next(e for e in events_of(text) if e.event_type == "REQUEST")
+    assert not demand.recipient

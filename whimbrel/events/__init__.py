@@ -126,7 +126,30 @@ def code_events(
             continue
         seen.add(key)
         events.append(event)
-    return _flag_date_conflicts(_the_only_side_fighting_them(events), doc)
+    return _flag_date_conflicts(_the_other_side_of_the_talks(_the_only_side_fighting_them(events)), doc)
+
+
+def _the_other_side_of_the_talks(events: list[Event]) -> list[Event]:
+    """"Rebel officials held meetings with Russia to discuss surrender. Russia demanded the handover of
+    weapons": a demand or refusal that names no one, made by a party to talks reported just before it
+    (earlier in its sentence or in the sentence before), is addressed to the other side of those talks.
+    That side is named in the talks' words, not here (an empty span)."""
+    filled = []
+    for event in events:
+        own = {a.code for a in event.actor if a.code}
+        if event.event_type in ("REQUEST", "REJECT") and own and not event.recipient:
+            talks = [other for other in events if other.event_type == "CONSULT"
+                     and (other.sentence_index == event.sentence_index - 1
+                          or (other.sentence_index == event.sentence_index and other.trigger_end <= event.trigger_start))
+                     and own & {r.code for r in other.actor + other.recipient}]
+            sides = [r for other in talks for r in other.actor + other.recipient if r.code and r.code not in own]
+            if len({r.code for r in sides}) == 1:
+                side = sides[0]
+                addressee = ActorRef("", side.name, side.code, side.sector, event.trigger_start, event.trigger_start,
+                                     side.actor_id)
+                event = replace(event, recipient=(addressee,))
+        filled.append(event)
+    return filled
 
 
 _HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
