@@ -810,3 +810,8 @@ def test_a_demand_that_names_no_one_is_addressed_to_the_other_side_of_talks_just
             "Turkey demanded the withdrawal of heavy weapons.")
     demand = next(e for e in events_of(text) if e.event_type == "REQUEST")
     assert not demand.recipient
+
+
+def test_a_provocation_is_laid_at_the_door_of_whoever_it_gives_a_pretext_to():
+    text = "Iranian officials said it was a false flag provocation to give a pretext for Israel to launch strikes."
+    assert ("ACCUSE", "IRN", "ISR") in triples(events_of(text))

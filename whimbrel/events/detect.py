@@ -869,10 +869,26 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
             actor_tokens = _subject(reporter)
             recipient_tokens += [c for c in anchor.head.children if c.dep_ == "nsubj"]
             realis = realis_of(reporter, lexicon)
+    if trigger.event == "ACCUSE" and not argument_heads(recipient_tokens, actors):
+        recipient_tokens += _given_the_pretext(token, lexicon)
     actor_heads, recipient_heads = argument_heads(actor_tokens, actors), argument_heads(recipient_tokens, actors)
     if not actor_heads and not recipient_heads:
         return None
     return Candidate(trigger, token, actor_heads, recipient_heads, realis)
+
+
+def _given_the_pretext(token: Token, lexicon: Lexicon) -> list[Token]:
+    """"a false flag provocation to give a pretext for the US to launch strikes": a provocation is laid at the
+    door of whoever it gives a pretext to."""
+    found = []
+    for pretext in (t for t in token.subtree if t.lemma_.lower() in lexicon.pretext_nouns):
+        for child in pretext.children:
+            if child.dep_ in ("advcl", "acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                                for m in child.children):
+                found += [s for s in child.children if s.dep_ == "nsubj"]  # "for the US to launch strikes"
+            elif child.dep_ == "prep" and child.lower_ == "for":
+                found += [o for o in child.children if o.dep_ == "pobj"]  # "a pretext for Washington"
+    return found
 
 
 def defied_parties(verb: Token, lexicon: Lexicon) -> list[Token]:
