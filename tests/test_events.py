@@ -815,3 +815,16 @@ def test_a_demand_that_names_no_one_is_addressed_to_the_other_side_of_talks_just
 def test_a_provocation_is_laid_at_the_door_of_whoever_it_gives_a_pretext_to():
     text = "Iranian officials said it was a false flag provocation to give a pretext for Israel to launch strikes."
     assert ("ACCUSE", "IRN", "ISR") in triples(events_of(text))
+
+
+def test_a_warning_that_another_party_does_harm_blames_it_and_one_of_own_acts_threatens():
+    assert ("ACCUSE", "ISR", "IRN") in triples(events_of("Israeli officials warned that Iran is delivering rockets "
+                                                         "to Hezbollah."))
+    assert ("THREATEN", "ISR", "IRN") in triples(events_of("Israeli officials warned that they would strike Iranian "
+                                                           "bases."))
+    assert ("THREATEN", "ISR", "IRN") in triples(events_of("Israeli officials warned Iran that Israeli jets would "
+                                                           "strike its bases."))
+    # the warning's "that" clause, where the parser hung it on the noun of a time phrase
+    text = ("A spokesman for the Turkish president warned shortly after the announcement that the American "
+            "president’s actions would cause instability.")
+    assert ("ACCUSE", "TUR", "USA") in triples(events_of(text))

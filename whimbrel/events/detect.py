@@ -97,7 +97,7 @@ def find_candidates(doc: Doc, actors: DocActors, lexicon: Lexicon) -> list[Candi
     candidates = [_protest_target(c, actors, lexicon) if c.trigger.event == "PROTEST" and not c.recipient_heads else c
                   for c in candidates]
     candidates = [_joint_exercise(_declared_refusal(c, lexicon), actors) for c in candidates]
-    candidates = [_condition_target(c, actors) for c in candidates]
+    candidates = [_condition_target(_warning_about_another(c, actors, lexicon), actors) for c in candidates]
     triggers = {c.token.i for c in candidates}
     protests = {c.token.i for c in candidates if c.trigger.event == "PROTEST"}
     protests |= {clause_verb(c.token).i for c in candidates if c.trigger.event == "PROTEST"}
@@ -139,6 +139,44 @@ def _declared_refusal(candidate: Candidate, lexicon: Lexicon) -> Candidate:
     cameo, mode = _REFUSED[candidate.trigger.event]
     return replace(candidate, trigger=replace(candidate.trigger, event="REJECT", cameo=cameo, mode=mode, context=()),
                    realis="asserted")
+
+
+_BLAME = ("ACCUSE", "111")
+
+
+def _warning_about_another(candidate: Candidate, actors: DocActors, lexicon: Lexicon) -> Candidate:
+    """"Israeli officials warned that Iran is delivering missiles": a warning whose content has another coded
+    party, not a pronoun, as its doer blames that party (ACCUSE); one of the warner's own acts is a threat."""
+    verb = candidate.token
+    if candidate.trigger.event != "THREATEN" or verb.pos_ != "VERB" or lemma_of(verb, lexicon) not in lexicon.warning_verbs:
+        return candidate
+    content = _content_clause(verb)
+    subjects = [c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")] if content is not None else []
+    if not subjects or any(s.pos_ == "PRON" for s in subjects):
+        return candidate  # "warned that it would retaliate": the warner's own act, or one the text cannot tell
+    blamed = tuple(h for h in argument_heads(subjects, actors) if actors.phrases[h].codes)
+    own = {c for h in candidate.actor_heads for c in actors.phrases[h].codes}
+    if not blamed or any(set(actors.phrases[h].codes) & own for h in blamed):
+        return candidate
+    event, cameo = _BLAME
+    return replace(candidate, trigger=replace(candidate.trigger, event=event, cameo=cameo, mode=None, context=()),
+                   recipient_heads=blamed)
+
+
+def _content_clause(verb: Token) -> Token | None:
+    """What a verb of saying says: its "that" clause, also where the parser hung that clause on the noun of a
+    time phrase ("warned shortly after Trump's announcement that the US president's actions would...")."""
+    content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if content is not None or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return content
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("after", "before", "following"):
+            for noun in (o for o in prep.children if o.dep_ == "pobj"):
+                content = next((c for c in noun.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                if content is not None:
+                    return content
+    return None
 
 
 def _condition_target(candidate: Candidate, actors: DocActors) -> Candidate:

@@ -57,6 +57,7 @@ class Lexicon:
     pressure_nouns: frozenset[str] = frozenset()
     agreement_nouns: frozenset[str] = frozenset()
     patron_nouns: frozenset[str] = frozenset()
+    warning_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def verb_words(self) -> frozenset[str]:
@@ -113,6 +114,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         pressure_nouns=_words(data, "pressure_nouns"),
         agreement_nouns=_words(data, "agreement_nouns"),
         patron_nouns=_words(data, "patron_nouns"),
+        warning_verbs=_words(data, "warning_verbs"),
     )
 
 
