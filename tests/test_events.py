@@ -828,3 +828,13 @@ def test_a_warning_that_another_party_does_harm_blames_it_and_one_of_own_acts_th
     text = ("A spokesman for the Turkish president warned shortly after the announcement that the American "
             "president’s actions would cause instability.")
     assert ("ACCUSE", "TUR", "USA") in triples(events_of(text))
+
+
+def test_a_refusal_to_act_told_by_another_party_is_the_refusal_that_party_met():
+    text = "The UN envoy said the Syrian government delegation had refused to discuss elections."
+    assert ("REJECT", "SYR", "IGO") in triples(events_of(text))
+    # the press only tells of it; the delegation's own side is not refused by itself
+    for teller in ("The Reuters news agency reported that", "Syrian officials said"):
+        refusal = next(e for e in events_of(f"{teller} the Syrian government delegation had refused to discuss "
+                                            "elections.") if e.event_type == "REJECT")
+        assert not refusal.recipient

@@ -104,6 +104,8 @@ def code_events(
             recipient_refs = _under_jurisdiction(actor_refs, recipient_refs)
         if not recipient_refs and candidate.trigger.event == "REJECT":
             recipient_refs = _refs(doc, argument_heads(defied_parties(candidate.token, lexicon), actors), actors)
+        if not recipient_refs and candidate.trigger.event == "REJECT":
+            recipient_refs = _the_one_refused(doc, candidate, actor_refs, lexicon, actors)
         if not recipient_refs and candidate.trigger.event in _PATRONAGE:
             recipient_refs = _refs(doc, patrons_partner(candidate.actor_heads, doc, lexicon, actors), actors)
         if not recipient_refs:
@@ -333,6 +335,20 @@ def _threatener(doc: Doc, candidate: Candidate, lexicon: Lexicon, actors: DocAct
     if reporter is None:
         return ()
     return _refs(doc, argument_heads([c for c in reporter.children if c.dep_ == "nsubj"], actors), actors)
+
+
+def _the_one_refused(doc: Doc, candidate: Candidate, actor_refs: tuple[ActorRef, ...], lexicon: Lexicon,
+                     actors: DocActors) -> tuple[ActorRef, ...]:
+    """"The UN envoy said the government delegation had refused to discuss elections": a refusal to do
+    something, that names no one, told by another party (not the press), is the refusal that party met."""
+    reporter = reporter_of(clause_verb(candidate.token), lexicon)
+    if reporter is None or not candidate.trigger.complement:
+        return ()
+    refs = _refs(doc, argument_heads([c for c in reporter.children if c.dep_ == "nsubj"], actors), actors)
+    own = {a.code for a in actor_refs}
+    if not refs or any(r.sector == "JRN" or not r.code or r.code in own for r in refs):
+        return ()
+    return refs
 
 
 def _press_interview(candidate: Candidate, recipient_refs: tuple[ActorRef, ...]) -> bool:
