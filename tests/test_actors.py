@@ -818,3 +818,15 @@ def test_a_surname_is_linked_from_the_first_full_name_that_gives_it(coder):
     assert doc[8].text == "Hollis" and doc[11].text == "John"
     found = _relink_surnames(doc, full_names)
     assert any(m.start == 8 and m.unknown_ner == "PERSON" for m in found)
+
+
+def test_unnamed_agents_of_a_state_joined_to_known_ones_serve_the_same_state(phrase_codes):
+    text = ("Syrian fans cheered in Sydney. Syria's coach praised Syria's players. Flags were banned by police and "
+            "stadium officials. Australian police confirmed the ban.")
+    assert phrase_codes(text, "officials", "2017-10-11") == ["AUS"]
+
+
+def test_a_regions_people_are_of_no_one_country(phrase_codes):
+    text = "Latin American leaders backed Brazil's plan. Brazil's president thanked Brazil's allies."
+    assert phrase_codes(text, "leaders", "1987-03-10") == []
+    assert phrase_codes("North American diplomats met in Ottawa.", "diplomats", "1987-03-10") == []

@@ -838,3 +838,14 @@ def test_a_refusal_to_act_told_by_another_party_is_the_refusal_that_party_met():
         refusal = next(e for e in events_of(f"{teller} the Syrian government delegation had refused to discuss "
                                             "elections.") if e.event_type == "REJECT")
         assert not refusal.recipient
+
+
+def test_an_arrest_by_no_one_named_is_by_the_one_side_the_story_shows_detaining():
+    text = ("Australia's prime minister spoke in Canberra. Kurdish forces in Syria have detained hundreds of foreign "
+            "women. Australia's foreign minister said Australian women who were detained in a camp could return.")
+    agentless = [e for e in events_of(text) if e.trigger == "detained" and not e.actor[0].text]
+    assert agentless and [a.code for a in agentless[0].actor] == ["SYR"]
+    # no side named: the story country's police, as before
+    text = "Australia's prime minister spoke in Canberra. Two men were arrested in a raid, Australia's police said."
+    arrest = next(e for e in events_of(text) if e.trigger == "arrested")
+    assert [(a.code, a.sector) for a in arrest.actor] == [("AUS", "COP")]

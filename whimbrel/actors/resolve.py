@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import Actor, Mention
 from ..nlp import clause_verb, indices_of, is_untagged, sentence_index, swallowed_subject
-from .kb import CAPITAL, COUNTRY, NON_STATE_CODES, OFFICIAL_SECTORS, PERSON, PLACE, ActorKB, Entry
+from .kb import CAPITAL, COUNTRY, NON_STATE_CODES, OFFICIAL_SECTORS, PERSON, PLACE, REGION, ActorKB, Entry
 from .phrases import (CHALLENGER_SECTORS, Match, Phrase, build_phrases, find_matches, ner_matches,
                       part_of_longer_name)
 
@@ -82,6 +82,7 @@ def find_actors(doc: Doc, kb: ActorKB, nlp, date: str, *, skip_chars: int = 0,
     _shared_modifiers(doc, phrases)
     _own_forces_of_the_reporter(doc, phrases, reporting_verbs)
     _same_agents_named_elsewhere(doc, phrases)
+    _conjoined_state_agents(doc, phrases)
     home = _assume_story_country(doc, phrases, kb)
     _described_people(doc, phrases)
     _stated_nationality(doc, phrases, kb)
@@ -129,11 +130,15 @@ def _assume_story_country(doc: Doc, phrases: list[Phrase], kb: ActorKB) -> str |
 
 
 def _of_no_one_country(doc: Doc, phrase: Phrase, kb: ActorKB) -> bool:
-    """"World leaders", "foreign governments", "Western diplomats"; not a "foreign minister", whose title
-    the modifier is part of."""
+    """"World leaders", "foreign governments", "Western diplomats", "Latin American leaders"; not a "foreign
+    minister", whose title the modifier is part of."""
     modifiers = [w for w in doc[phrase.head].lefts if w.dep_ in ("amod", "compound")]  # not "Ministry of Foreign Affairs"
-    return any(w.lower_ in kb.foreign_modifiers and w.i + 1 < len(doc)
-               and (w.lower_, doc[w.i + 1].lemma_.lower()) not in kb.agents for w in modifiers)
+    if any(w.lower_ in kb.foreign_modifiers and w.i + 1 < len(doc)
+           and (w.lower_, doc[w.i + 1].lemma_.lower()) not in kb.agents for w in modifiers):
+        return True
+    # "Latin American leaders", "Gulf Arab states": a region's, not the story country's
+    return any(e.kind == REGION for i in range(phrase.start, phrase.head) for j in range(i + 1, min(i + 4, phrase.head + 1))
+               for e in kb.lookup(doc[i:j].text))
 
 
 def _political_party(phrase: Phrase) -> bool:
@@ -167,6 +172,21 @@ def _shared_modifiers(doc: Doc, phrases: list[Phrase]) -> None:
         nationality = [m for m in modifiers if m is not None and m.kind == "country" and len(m.codes) == 1]
         if first is None and len(nationality) == 1 and head.head.pos_ == "NOUN":
             phrase.codes = list(nationality[0].codes)
+
+
+def _conjoined_state_agents(doc: Doc, phrases: list[Phrase]) -> None:
+    """"banned by police and stadium officials", once the police are known to be Australia's: unnamed agents
+    of a state joined to agents of a state act together, for the same state."""
+    by_head = {p.head: p for p in phrases}
+    for phrase in phrases:
+        head = doc[phrase.head]
+        if phrase.codes or phrase.entry is not None or phrase.sector not in _STATE_SECTORS or head.dep_ != "conj" \
+                or any(t.pos_ == "PROPN" for t in doc[phrase.start : phrase.end]):
+            continue  # "Shultz and Foreign Minister Vahit Halefoglu": a named person may serve another state
+        first = by_head.get(head.head.i)
+        if first is not None and len(first.codes) == 1 and first.sector in _STATE_SECTORS \
+                and first.codes[0] not in NON_STATE_CODES:
+            phrase.codes = list(first.codes)
 
 
 _FORCES = {"MIL", "COP"}

@@ -66,7 +66,9 @@ def code_events(
     anchor, anchor_source = story_anchor(article.date, article.dateline_date)
     expressions = time_expressions(doc)
     news = news_day(doc, anchor)
-    for candidate in find_candidates(doc, actors, lexicon):
+    candidates = find_candidates(doc, actors, lexicon)
+    detainers = [r for c in candidates if c.trigger.mode == "arrest" for r in _refs(doc, c.actor_heads, actors) if r.code]
+    for candidate in candidates:
         if candidate.realis not in realis and not (_is_threat(candidate)
                                                    and not is_motive(clause_verb(candidate.token), lexicon)):
             continue
@@ -81,7 +83,7 @@ def code_events(
         if not any(a.code for a in actor_refs):
             actor_refs = _home_court(candidate, actor_refs, recipient_refs)
         if not actor_refs and candidate.trigger.mode == "arrest" and actors.home and _agentless(candidate.token):
-            actor_refs = _unnamed_authorities(candidate, actors.home)
+            actor_refs = _unnamed_authorities(candidate, actors.home, detainers)
         if not any(a.code for a in actor_refs) and _is_threat(candidate):
             actor_refs = _threatener(doc, candidate, lexicon, actors) or actor_refs
         if actor_refs and not any(a.code for a in actor_refs) and candidate.trigger.event in _CLAIMS:
@@ -269,11 +271,15 @@ def _agentless(token: Token) -> bool:
     return not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children)
 
 
-def _unnamed_authorities(candidate: Candidate, home: str) -> tuple[ActorRef, ...]:
+def _unnamed_authorities(candidate: Candidate, home: str, detainers: list[ActorRef]) -> tuple[ActorRef, ...]:
     """"Isis fighters were identified and arrested at a checkpoint": an arrest by no one named, in a story
     plainly about one country, is by that country's authorities (its police, in PLOVER's sectors), as CAMEO
-    coders read an agentless arrest. A named place in a known country has already given it (``_local_actor``)."""
+    coders read an agentless arrest; but where the story names one side alone making arrests ("women held by
+    Kurdish forces"), by that side. A named place in a known country has already given it (``_local_actor``)."""
     start = candidate.token.idx  # no words name them: an empty span where the act is
+    if len({d.code for d in detainers}) == 1 and detainers[0].code != home:
+        side = detainers[0]
+        return (ActorRef("", side.name, side.code, side.sector, start, start, side.actor_id),)
     return (ActorRef("", f"{home} police", home, "COP", start, start, None),)
 
 
