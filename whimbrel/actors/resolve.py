@@ -137,8 +137,8 @@ def _of_no_one_country(doc: Doc, phrase: Phrase, kb: ActorKB) -> bool:
            and (w.lower_, doc[w.i + 1].lemma_.lower()) not in kb.agents for w in modifiers):
         return True
     # "Latin American leaders", "Gulf Arab states": a region's, not the story country's
-    return any(e.kind == REGION for i in range(phrase.start, phrase.head) for j in range(i + 1, min(i + 4, phrase.head + 1))
-               for e in kb.lookup(doc[i:j].text))
+    return any(e.kind == REGION for i in range(phrase.start, phrase.head)
+               for j in range(i + 1, min(i + 4, phrase.head + 1)) for e in kb.lookup(doc[i:j].text))
 
 
 def _political_party(phrase: Phrase) -> bool:

@@ -148,12 +148,16 @@ def _the_other_side_of_the_talks(events: list[Event]) -> list[Event]:
                      and own & {r.code for r in other.actor + other.recipient}]
             sides = [r for other in talks for r in other.actor + other.recipient if r.code and r.code not in own]
             if len({r.code for r in sides}) == 1:
-                side = sides[0]
-                addressee = ActorRef("", side.name, side.code, side.sector, event.trigger_start, event.trigger_start,
-                                     side.actor_id)
-                event = replace(event, recipient=(addressee,))
+                event = replace(event, recipient=(_named_elsewhere(sides[0], event.trigger_start),),
+                                confidence=round(event.confidence - 0.1, 2))
         filled.append(event)
     return filled
+
+
+def _named_elsewhere(party: ActorRef, at: int) -> ActorRef:
+    """A party the story names elsewhere, taken as a party to an act here: no words name it here, so its
+    span is empty, at the act's trigger."""
+    return ActorRef("", party.name, party.code, party.sector, at, at, party.actor_id)
 
 
 _HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
@@ -172,10 +176,8 @@ def _the_only_side_fighting_them(events: list[Event]) -> list[Event]:
                      and targets & {r.code for r in other.recipient}
                      for a in other.actor if a.code and a.code not in targets]
             if len({a.code for a in sides}) == 1:
-                side = sides[0]
-                doer = ActorRef("", side.name, side.code, side.sector, event.trigger_start, event.trigger_start,
-                                side.actor_id)
-                event = replace(event, actor=(doer,), confidence=round(event.confidence - 0.1, 2))
+                event = replace(event, actor=(_named_elsewhere(sides[0], event.trigger_start),),
+                                confidence=round(event.confidence - 0.1, 2))
         filled.append(event)
     return filled
 
@@ -274,12 +276,11 @@ def _agentless(token: Token) -> bool:
 def _unnamed_authorities(candidate: Candidate, home: str, detainers: list[ActorRef]) -> tuple[ActorRef, ...]:
     """"Isis fighters were identified and arrested at a checkpoint": an arrest by no one named, in a story
     plainly about one country, is by that country's authorities (its police, in PLOVER's sectors), as CAMEO
-    coders read an agentless arrest; but where the story names one side alone making arrests ("women held by
-    Kurdish forces"), by that side. A named place in a known country has already given it (``_local_actor``)."""
+    coders read an agentless arrest; but where the story names one side alone making arrests ("women detained
+    by Kurdish forces"), by that side. A named place in a known country has already given it (``_local_actor``)."""
     start = candidate.token.idx  # no words name them: an empty span where the act is
     if len({d.code for d in detainers}) == 1 and detainers[0].code != home:
-        side = detainers[0]
-        return (ActorRef("", side.name, side.code, side.sector, start, start, side.actor_id),)
+        return (_named_elsewhere(detainers[0], start),)
     return (ActorRef("", f"{home} police", home, "COP", start, start, None),)
 
 
