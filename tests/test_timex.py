@@ -35,6 +35,8 @@ ANCHOR = dt.date(2025, 12, 27)  # a Saturday
         ("in 2019", False, "2019", "year"),
         ("since 2023", False, "2023", "year"),
         ("in March", False, "2025-03", "month"),
+        ("in February", True, "2026-02", "month"),  # said in December of what will be: the coming February
+        ("this March", True, "2025-03", "month"),
     ],
 )
 def test_expressions(words, future, value, granularity):

@@ -136,6 +136,8 @@ def resolve(text: str, anchor: dt.date, *, future: bool = False) -> TimeValue | 
     if m := _MONTH_ALONE.match(words):
         month = MONTHS[m.group("month")[:3]]
         year = anchor.year - (1 if (month > anchor.month and not future) or words.startswith("last") else 0)
+        if future and month < anchor.month and not words.startswith(("last", "this")):
+            year = anchor.year + 1  # "will convene a congress in February", said in December: the coming one
         return TimeValue(f"{year:04d}-{month:02d}", "month")
     years = _YEAR.findall(words)
     # "in 2019", "since the 1990s", "the summer of 2016", "the first half of 2017": the year
