@@ -10,6 +10,7 @@ import pytest
 from conftest import GUARDIAN_DOCS, SEED_STORY
 from typer.testing import CliRunner
 
+import whimbrel
 from whimbrel.cli import app
 
 runner = CliRunner()
@@ -145,3 +146,15 @@ def test_worker_processes_give_the_same_events(tmp_path):
     assert invoke("code", str(GUARDIAN_DOCS), "-o", str(one), "-q", "--jobs", "1").exit_code == 0
     assert invoke("code", str(GUARDIAN_DOCS), "-o", str(two), "-q", "--jobs", "2").exit_code == 0
     assert one.read_text() == two.read_text() and one.stat().st_size > 0
+
+
+def test_a_database_of_an_earlier_version_gains_the_new_columns(tmp_path):
+    from whimbrel.store import Store
+
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.con.execute("ALTER TABLE events DROP COLUMN planned_date")  # as an earlier version made it
+    with Store(path) as store:
+        store.add(list(whimbrel.code_documents([{"id": "r1", "text": SEED_STORY.read_text(), "date": "2025-12-26"}])))
+        columns = {row[0] for row in store.con.execute("DESCRIBE events").fetchall()}
+        assert "planned_date" in columns and store.counts()["events"] >= 3

@@ -378,3 +378,17 @@ def test_nights_and_written_dates_ner_leaves_untagged():
                   "previous night.") == ("2018-04-10", "the previous night")
     assert struck("Ethiopian jets struck rebel targets in Tigray on the night of 9 April, the army said.") == \
         ("2018-04-09", "9 April")
+
+
+def test_an_announced_act_is_dated_when_said_and_keeps_when_it_is_to_happen():
+    import whimbrel
+
+    text = "Kenyan President William Ruto said on Monday that he would visit Ethiopia on 14 August."
+    (visit,) = [e for e in whimbrel.code_text(text, date="2025-07-02") if e.trigger == "visit"]
+    assert (visit.event_type, visit.realis) == ("AGREE", "future")  # an intention, stated on Monday
+    assert (visit.event_date, visit.date_text, visit.temporal_status) == ("2025-06-30", "Monday", "current")
+    assert visit.planned_date == "2025-08-14"
+    # with no one announcing it, a planned act is dated when it is to happen
+    (held,) = [e for e in whimbrel.code_text("Kenya and Somalia will hold talks in Addis Ababa on 14 August.",
+                                             date="2025-07-02") if e.trigger == "hold"]
+    assert (held.event_date, held.temporal_status, held.planned_date) == ("2025-08-14", "future", None)

@@ -132,6 +132,7 @@ class Event:
     date_source: str | None = None
     date_end: str | None = None
     temporal_status: str | None = None  # current, background, future, unknown
+    planned_date: str | None = None  # an announced act's own time ("will convene ... in February")
     conflict: bool = False  # the story gives this event two different dates
     event_date_alternatives: tuple[str, ...] = ()
     location: str | None = None

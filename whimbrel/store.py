@@ -48,6 +48,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("sentence", pa.string()), ("sentence_index", pa.int64()), ("sentence_start", pa.int64()),
         ("sentence_end", pa.int64()), ("story_date", pa.string()), ("event_date", pa.string()),
         ("date_text", pa.string()), ("date_granularity", pa.string()), ("date_source", pa.string()), ("date_end", pa.string()), ("temporal_status", pa.string()),
+        ("planned_date", pa.string()),
         ("location", pa.string()), ("reported_by", pa.list_(pa.string())), ("realis", pa.string()),
         ("confidence", pa.float64()), ("quote_ids", pa.list_(pa.string())), ("conflict", pa.bool_()),
         ("event_date_alternatives", pa.list_(pa.string())),
@@ -89,6 +90,8 @@ class Store:
             key = _KEYS.get(table)
             primary = f', PRIMARY KEY ("{key}")' if key else ""
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns}{primary})")
+            for f in schema:  # a database made by an earlier version gains the columns added since
+                self.con.execute(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{f.name}" {_column_type(f.type)}')
 
     def close(self) -> None:
         self.con.close()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
@@ -265,6 +265,7 @@ class EventTime:
     source: str | None  # text, dateline, story
     status: str  # current, background, future, unknown
     end: str | None = None
+    planned: str | None = None  # for an announced act: when it is to happen, as the text tells
 
 
 def story_anchor(story_date: str | None, dateline_date: str | None) -> tuple[dt.date | None, str | None]:
@@ -327,8 +328,17 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
                realis: str, reporting_verbs: frozenset[str] = frozenset(), news: dt.date | None = None
                ) -> EventTime:
     """The date of the event whose trigger is ``trigger``: its own time expression, else its report's;
-    failing both, ``news`` (the lead's day) for a past-tense event, the story's day for any other."""
+    failing both, ``news`` (the lead's day) for a past-tense event, the story's day for any other.
+
+    An act announced for the future ("Putin has said he will convene a congress in February") is coded as
+    the announcing of it (an intention or a threat), so it takes the date of the saying; when the act is
+    to happen is kept as ``planned``."""
     future = realis == "future" or _prospective(trigger)
+    announcing = _announcing_verb(trigger, reporting_verbs) if future else None
+    if announcing is not None:
+        planned = date_event(trigger, expressions, anchor, anchor_source, realis, news=news)
+        said = date_event(announcing, expressions, anchor, anchor_source, "asserted", reporting_verbs, news)
+        return replace(said, planned=planned.event_date if planned.source == "text" else None)
     if anchor is not None and (offset := _offset(trigger, expressions, anchor)) is not None:
         value, expression = offset
         return EventTime(value.value, expression.text, value.granularity, "text",
@@ -406,7 +416,8 @@ def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozense
     if (latest := _latest_instance(trigger, expressions)) is not None:
         return latest, False
     verb = _clause_verb(trigger)
-    verbs = {verb, _copula_complement(verb)}  # "talks are due to be held on 14 August": the date is on "held"
+    # "talks are due to be held on 14 August": the date is on "held", or on "are" that "held" completes
+    verbs = {verb, _copula_complement(verb), _completed_copula(verb)}
     for expression in expressions:
         root = expression.root
         if root.head == trigger or (root.head.head == trigger and root.head.dep_ == "prep"):
@@ -511,6 +522,21 @@ def _copula_complement(verb: Token) -> Token:
     if verb.pos_ != "AUX":
         return verb
     return next((g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"), verb)
+
+
+def _announcing_verb(trigger: Token, reporting_verbs: frozenset[str]) -> Token | None:
+    """The verb of saying whose reported clause announces the trigger's act ("said he will convene")."""
+    verb = _clause_verb(trigger)
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in reporting_verbs:
+        return verb.head
+    return None
+
+
+def _completed_copula(verb: Token) -> Token:
+    """'talks are due to be held': for the verb completing a copula's adjective, that copula; else the verb."""
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ == "AUX":
+        return verb.head.head
+    return verb
 
 
 def _prospective(trigger: Token) -> bool:

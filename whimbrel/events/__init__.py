@@ -439,6 +439,7 @@ def _event(doc, article, candidate: Candidate, actor_refs, recipient_refs, ontol
         date_source=when.source,
         date_end=when.end,
         temporal_status=when.status,
+        planned_date=when.planned,
         reported_by=chain,
         # an event of the news with no place of its own happens where the lead puts the news
         location=location_of(token, actors) or (scene(doc, actors) if when.status == "current" else None),
