@@ -849,3 +849,11 @@ def test_an_arrest_by_no_one_named_is_by_the_one_side_the_story_shows_detaining(
     text = "Australia's prime minister spoke in Canberra. Two men were arrested in a raid, Australia's police said."
     arrest = next(e for e in events_of(text) if e.trigger == "arrested")
     assert [(a.code, a.sector) for a in arrest.actor] == [("AUS", "COP")]
+
+
+def test_the_subject_of_an_active_killing_in_an_attack_is_the_attacker_not_its_victim():
+    text = "Iranian forces killed hundreds of Iraqi soldiers in their new offensive."
+    offensive = next(e for e in events_of(text) if e.trigger == "offensive")
+    assert [a.code for a in offensive.actor] == ["IRN"] and "IRN" not in [r.code for r in offensive.recipient]
+    # who dies in an attack is its victim
+    assert ("ASSAULT", "IRN", "IRQ") in triples(events_of("Three Iraqi soldiers died in an Iranian air strike."))

@@ -889,8 +889,9 @@ def _noun_candidate(token: Token, trigger: Trigger, actors: DocActors, lexicon: 
             recipient_tokens += [c for c in governor.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             if not recipient_tokens:
                 recipient_tokens = _beside_a_place(governor, trigger.recipient) + _beside_a_place(token, trigger.recipient)
-        elif link == "in" and lemma in lexicon.casualty_verbs:
-            # "three civilians died in an Israeli air strike": the subject is the attack's victim
+        elif link == "in" and lemma in lexicon.casualty_verbs and not any(c.dep_ == "dobj" for c in governor.children):
+            # "three civilians died in an Israeli air strike", "were killed in": the subject is the attack's
+            # victim; in "Iranian forces killed 2,600 Iraqis in their offensive" it is the attacker
             recipient_tokens += _subject(governor) if not argument_heads(recipient_tokens, actors) else []
         elif link in _CIRCUMSTANCES and beside and not argument_heads(actor_tokens, actors):
             # "staged a sit-in in protest at", "retook the village after fighting with the rebels": the
