@@ -334,7 +334,7 @@ def date_event(trigger: Token, expressions: list[Span], anchor: dt.date | None, 
     the announcing of it (an intention or a threat), so it takes the date of the saying; when the act is
     to happen is kept as ``planned``."""
     future = realis == "future" or _prospective(trigger)
-    announcing = _announcing_verb(trigger, reporting_verbs) if future else None
+    announcing = _reporting_verb(trigger, reporting_verbs) if future else None
     if announcing is not None:
         planned = date_event(trigger, expressions, anchor, anchor_source, realis, news=news)
         said = date_event(announcing, expressions, anchor, anchor_source, "asserted", reporting_verbs, news)
@@ -433,8 +433,8 @@ def _attached(trigger: Token, expressions: list[Span], reporting_verbs: frozense
             between = when.doc[expression.end:when.i]
             if expression.end <= when.i and all(t.is_punct for t in between) and len(between) <= 1:
                 return expression, False
-    reporter = verb.head
-    if verb.dep_ in ("ccomp", "parataxis") and reporter.lemma_ in reporting_verbs:
+    reporter = _reporting_verb(trigger, reporting_verbs)
+    if reporter is not None:
         for expression in expressions:
             if expression.sent == trigger.sent and _clause_verb(expression.root.head) == reporter:
                 return expression, True
@@ -524,10 +524,10 @@ def _copula_complement(verb: Token) -> Token:
     return next((g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"), verb)
 
 
-def _announcing_verb(trigger: Token, reporting_verbs: frozenset[str]) -> Token | None:
-    """The verb of saying whose reported clause announces the trigger's act ("said he will convene")."""
+def _reporting_verb(trigger: Token, reporting_verbs: frozenset[str]) -> Token | None:
+    """The verb of saying whose reported clause holds the trigger's act ("said he will convene")."""
     verb = _clause_verb(trigger)
-    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in reporting_verbs:
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_ in reporting_verbs:
         return verb.head
     return None
 
