@@ -805,6 +805,9 @@ def test_a_demand_that_names_no_one_is_addressed_to_the_other_side_of_talks_just
             "heavy weapons.")
     demand = next(e for e in events_of(text) if e.event_type == "REQUEST")
     assert [r.code for r in demand.recipient] == ["SYR"] and demand.recipient[0].text == ""
+    # an addressee the story only implies is a guess: it lowers the event's ranking score
+    alone = next(e for e in events_of("Turkey demanded the withdrawal of heavy weapons.") if e.event_type == "REQUEST")
+    assert not alone.recipient and demand.confidence < alone.confidence
     # talks two sentences back are no longer the setting of the demand
     text = ("Syrian rebel commanders held talks with Turkish officials on Monday. The talks lasted four hours. "
             "Turkey demanded the withdrawal of heavy weapons.")

@@ -392,3 +392,12 @@ def test_an_announced_act_is_dated_when_said_and_keeps_when_it_is_to_happen():
     (held,) = [e for e in whimbrel.code_text("Kenya and Somalia will hold talks in Addis Ababa on 14 August.",
                                              date="2025-07-02") if e.trigger == "hold"]
     assert (held.event_date, held.temporal_status, held.planned_date) == ("2025-08-14", "future", None)
+
+
+def test_a_date_on_the_copula_of_talks_due_to_be_held_dates_the_talks():
+    import whimbrel
+
+    text = ("A new round of talks between Sudan and South Sudan are due to be held in Ethiopia’s capital, Addis "
+            "Ababa, on 14-15 September, largely led by Kenya.")
+    (held,) = [e for e in whimbrel.code_text(text, date="2017-09-01") if e.trigger == "held"]
+    assert (held.event_date, held.date_text, held.temporal_status) == ("2017-09-14", "14-15 September", "future")
